@@ -1,0 +1,114 @@
+// Test harness: serves the release build (../dist) on 127.0.0.1 from a port the OS picks, launches Debian's
+// headless Chromium through playwright-core, and records every request and console error a page makes.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const DIST = resolve(here, '../../dist');
+export const ARTIFACTS = resolve(here, '../artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Starts a static file server for `root`; resolves to { url, close }. */
+export async function serveStatic(root = DIST) {
+  await stat(join(root, 'index.html')); // fails clearly when the app was not built
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Chromium with the flags this machine needs (no background network traffic). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens the app in a fresh page; resolves to { page, requests, errors } once map-ready is marked. */
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, path = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl + path);
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+  return { page, context, requests, errors };
+}
+
+/** The map's settled view as its root element reports it. */
+export async function readView(page) {
+  return page.$eval('[data-map]', (el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      lon: Number(el.dataset.centerLon),
+      lat: Number(el.dataset.centerLat),
+      zoom: Number(el.dataset.zoom),
+      lod: el.dataset.lod,
+      left: r.left, top: r.top, width: r.width, height: r.height,
+    };
+  });
+}
+
+/** Waits until the view's attributes differ from `before`. */
+export async function waitForViewChange(page, before) {
+  await page.waitForFunction(
+    (b) => {
+      const el = document.querySelector('[data-map]');
+      return el.dataset.centerLon !== String(b.lon.toFixed(5)) || el.dataset.centerLat !== String(b.lat.toFixed(5))
+        || el.dataset.zoom !== String(b.zoom.toFixed(4));
+    },
+    before,
+    { timeout: 10_000 },
+  );
+  return readView(page);
+}
+
+// Spherical Web Mercator, written independently of the app's Rust code, to check what the app reports.
+const R = 6378137;
+const project = ({ lon, lat }) => ({
+  x: R * lon * Math.PI / 180,
+  y: R * Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)),
+});
+const unproject = ({ x, y }) => ({
+  lon: x / R * 180 / Math.PI,
+  lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * 180 / Math.PI,
+});
+
+/** The longitude/latitude under a point given in page pixels, for a view read with readView. */
+export function lonLatAt(view, pageX, pageY) {
+  const res = (2 * Math.PI * R) / (256 * 2 ** view.zoom);
+  const c = project(view);
+  return unproject({
+    x: c.x + (pageX - view.left - view.width / 2) * res,
+    y: c.y - (pageY - view.top - view.height / 2) * res,
+  });
+}

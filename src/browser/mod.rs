@@ -1,0 +1,4 @@
+//! The only place that talks to web APIs. Functions return `Result`s with messages the UI can show.
+
+pub mod element_size;
+pub mod performance;

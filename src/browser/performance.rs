@@ -1,0 +1,13 @@
+//! User Timing marks, the contract that tests and benchmarks read (`performance.mark("map-ready")`).
+
+/// Sets a performance mark; does nothing where the Performance API is missing.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Milliseconds since the page started, for telling double taps apart.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}

@@ -1,0 +1,14 @@
+//! Pure computation: coordinates, projection, viewport, geometry, basemap data. No web APIs here.
+
+pub mod basemap;
+pub mod bounds;
+pub mod coords;
+pub mod geodesy;
+pub mod interaction;
+pub mod labels;
+pub mod layers;
+pub mod level_of_detail;
+pub mod projection;
+pub mod scale_bar;
+pub mod svg_path;
+pub mod viewport;

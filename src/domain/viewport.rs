@@ -1,0 +1,256 @@
+//! The camera: which part of the Mercator plane the map shows, and the conversions between screen pixels,
+//! Mercator metres and degrees. Zoom follows the web-map convention: at zoom z the whole world is
+//! 256·2^z CSS pixels wide.
+
+use super::bounds::MercatorBounds;
+use super::coords::{LonLat, Mercator, ScreenPx};
+use super::projection::{project, unproject, HALF_WORLD_M};
+
+/// Mercator metres per CSS pixel at zoom 0.
+pub const RESOLUTION_AT_ZOOM_0: f64 = 2.0 * HALF_WORLD_M / 256.0;
+
+/// Where the camera is and how big the screen is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// The Mercator point at the centre of the screen.
+    pub center: Mercator,
+    /// Web-map zoom level (fractional).
+    pub zoom: f64,
+    /// Screen size in CSS pixels.
+    pub width: f64,
+    pub height: f64,
+}
+
+/// What the camera may do: a zoom range and a box the centre must stay in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewLimits {
+    pub min_zoom: f64,
+    pub max_zoom: f64,
+    pub center_within: MercatorBounds,
+}
+
+/// An SVG `viewBox` in SVG user units (Mercator metres with y flipped to point down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewBox {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl ViewBox {
+    /// The `viewBox` attribute value.
+    pub fn attribute(&self) -> String {
+        format!("{:.0} {:.0} {:.0} {:.0}", self.x, self.y, self.width, self.height)
+    }
+}
+
+/// The zoom level whose resolution is `metres_per_px`.
+///
+/// ```
+/// use article_map::domain::viewport::{zoom_for_resolution, RESOLUTION_AT_ZOOM_0};
+/// assert!((zoom_for_resolution(RESOLUTION_AT_ZOOM_0 / 8.0) - 3.0).abs() < 1e-12);
+/// ```
+pub fn zoom_for_resolution(metres_per_px: f64) -> f64 {
+    (RESOLUTION_AT_ZOOM_0 / metres_per_px).log2()
+}
+
+impl Viewport {
+    /// A viewport that shows `bounds` whole, with `padding_px` of margin on every side.
+    pub fn fitting(bounds: MercatorBounds, width: f64, height: f64, padding_px: f64) -> Self {
+        let usable_w = (width - 2.0 * padding_px).max(1.0);
+        let usable_h = (height - 2.0 * padding_px).max(1.0);
+        let resolution = (bounds.width() / usable_w).max(bounds.height() / usable_h);
+        Viewport { center: bounds.center(), zoom: zoom_for_resolution(resolution), width, height }
+    }
+
+    /// Mercator metres per CSS pixel.
+    ///
+    /// ```
+    /// use article_map::domain::{coords::Mercator, viewport::Viewport};
+    /// let v = Viewport { center: Mercator::new(0.0, 0.0), zoom: 1.0, width: 512.0, height: 512.0 };
+    /// assert!((v.resolution() * 512.0 - 40_075_016.685578488).abs() < 1e-6); // two tiles span the world
+    /// ```
+    pub fn resolution(&self) -> f64 {
+        RESOLUTION_AT_ZOOM_0 / self.zoom.exp2()
+    }
+
+    /// Longitude degrees per CSS pixel (the level-of-detail measure).
+    pub fn degrees_per_px(&self) -> f64 {
+        360.0 / (256.0 * self.zoom.exp2())
+    }
+
+    pub fn screen_to_mercator(&self, p: ScreenPx) -> Mercator {
+        let r = self.resolution();
+        Mercator::new(
+            self.center.x + (p.x - self.width / 2.0) * r,
+            self.center.y - (p.y - self.height / 2.0) * r,
+        )
+    }
+
+    pub fn mercator_to_screen(&self, m: Mercator) -> ScreenPx {
+        let r = self.resolution();
+        ScreenPx::new(
+            (m.x - self.center.x) / r + self.width / 2.0,
+            (self.center.y - m.y) / r + self.height / 2.0,
+        )
+    }
+
+    pub fn screen_to_lonlat(&self, p: ScreenPx) -> LonLat {
+        unproject(self.screen_to_mercator(p))
+    }
+
+    pub fn lonlat_to_screen(&self, p: LonLat) -> ScreenPx {
+        self.mercator_to_screen(project(p))
+    }
+
+    /// The centre in degrees.
+    pub fn center_lonlat(&self) -> LonLat {
+        unproject(self.center)
+    }
+
+    /// Moves the content by (`dx`, `dy`) screen pixels, as a drag does.
+    pub fn panned_by(&self, dx: f64, dy: f64) -> Self {
+        let r = self.resolution();
+        Viewport { center: Mercator::new(self.center.x - dx * r, self.center.y + dy * r), ..*self }
+    }
+
+    /// Changes the zoom by `delta` levels keeping the point under `anchor` where it is on screen.
+    ///
+    /// ```
+    /// use article_map::domain::{coords::{Mercator, ScreenPx}, viewport::Viewport};
+    /// let v = Viewport { center: Mercator::new(7.6e6, 4.6e6), zoom: 5.0, width: 800.0, height: 600.0 };
+    /// let cursor = ScreenPx::new(100.0, 50.0);
+    /// let under = v.screen_to_mercator(cursor);
+    /// let z = v.zoomed_around(cursor, 1.5);
+    /// let after = z.screen_to_mercator(cursor);
+    /// assert!((under.x - after.x).abs() < 1e-6 && (under.y - after.y).abs() < 1e-6);
+    /// ```
+    pub fn zoomed_around(&self, anchor: ScreenPx, delta: f64) -> Self {
+        let fixed = self.screen_to_mercator(anchor);
+        let zoom = self.zoom + delta;
+        let r = RESOLUTION_AT_ZOOM_0 / zoom.exp2();
+        let center = Mercator::new(
+            fixed.x - (anchor.x - self.width / 2.0) * r,
+            fixed.y + (anchor.y - self.height / 2.0) * r,
+        );
+        Viewport { center, zoom, ..*self }
+    }
+
+    /// The same camera on a screen of another size (the centre stays the centre).
+    pub fn resized(&self, width: f64, height: f64) -> Self {
+        Viewport { width, height, ..*self }
+    }
+
+    /// The camera brought inside `limits`: zoom clamped first, then the centre.
+    pub fn limited(&self, limits: &ViewLimits) -> Self {
+        let zoom = self.zoom.clamp(limits.min_zoom, limits.max_zoom);
+        let b = limits.center_within;
+        let center = Mercator::new(self.center.x.clamp(b.min.x, b.max.x), self.center.y.clamp(b.min.y, b.max.y));
+        Viewport { center, zoom, ..*self }
+    }
+
+    /// The Mercator box the screen shows.
+    pub fn visible_bounds(&self) -> MercatorBounds {
+        let half_w = self.width / 2.0 * self.resolution();
+        let half_h = self.height / 2.0 * self.resolution();
+        MercatorBounds {
+            min: Mercator::new(self.center.x - half_w, self.center.y - half_h),
+            max: Mercator::new(self.center.x + half_w, self.center.y + half_h),
+        }
+    }
+
+    /// The SVG `viewBox` for a drawing that overhangs the screen by `overhang` of its size on each side
+    /// (0 = exactly the screen). SVG y is −Mercator y.
+    pub fn view_box(&self, overhang: f64) -> ViewBox {
+        let b = self.visible_bounds();
+        let (w, h) = (b.width() * (1.0 + 2.0 * overhang), b.height() * (1.0 + 2.0 * overhang));
+        ViewBox { x: b.center().x - w / 2.0, y: -b.center().y - h / 2.0, width: w, height: h }
+    }
+
+    /// The CSS transform that makes a drawing rendered for `rendered` look as this camera would show it:
+    /// `(scale, translate_x, translate_y)` in screen pixels, applied about the screen's top-left corner.
+    /// This is how a gesture moves the map without re-rendering any path.
+    pub fn transform_from(&self, rendered: &Viewport) -> (f64, f64, f64) {
+        let scale = rendered.resolution() / self.resolution();
+        // Where the rendered top-left corner lands now.
+        let corner = rendered.screen_to_mercator(ScreenPx::new(0.0, 0.0));
+        let at = self.mercator_to_screen(corner);
+        (scale, at.x, at.y)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bounds::LonLatBounds;
+
+    fn view() -> Viewport {
+        Viewport { center: project(LonLat::new(71.0, 38.5)), zoom: 6.0, width: 1000.0, height: 700.0 }
+    }
+
+    #[test]
+    fn screen_and_mercator_round_trip() {
+        let v = view();
+        let p = ScreenPx::new(123.0, 456.0);
+        let back = v.mercator_to_screen(v.screen_to_mercator(p));
+        assert!(back.distance(p) < 1e-6);
+    }
+
+    #[test]
+    fn panning_moves_the_content_with_the_pointer() {
+        let v = view();
+        let grabbed = v.screen_to_mercator(ScreenPx::new(500.0, 350.0));
+        let moved = v.panned_by(40.0, -25.0);
+        let now = moved.mercator_to_screen(grabbed);
+        assert!(now.distance(ScreenPx::new(540.0, 325.0)) < 1e-6);
+    }
+
+    #[test]
+    fn fitting_shows_the_whole_box() {
+        let b = LonLatBounds::new(67.3, 36.0, 80.0, 41.1).to_mercator();
+        let v = Viewport::fitting(b, 900.0, 600.0, 20.0);
+        let shown = v.visible_bounds();
+        assert!(shown.min.x <= b.min.x && shown.max.x >= b.max.x);
+        assert!(shown.min.y <= b.min.y && shown.max.y >= b.max.y);
+        // and it is tight along one axis
+        let slack_x = (shown.width() - b.width()) / v.resolution();
+        let slack_y = (shown.height() - b.height()) / v.resolution();
+        assert!((slack_x - 40.0).abs() < 1e-6 || (slack_y - 40.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn limits_clamp_zoom_and_centre() {
+        let limits = ViewLimits {
+            min_zoom: 4.0,
+            max_zoom: 11.0,
+            center_within: LonLatBounds::new(52.0, 29.0, 97.0, 52.0).to_mercator(),
+        };
+        let far = Viewport { center: project(LonLat::new(120.0, 10.0)), zoom: 20.0, width: 10.0, height: 10.0 };
+        let l = far.limited(&limits);
+        assert_eq!(l.zoom, 11.0);
+        let c = l.center_lonlat();
+        assert!((c.lon - 97.0).abs() < 1e-9 && (c.lat - 29.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn transform_from_itself_is_identity_and_tracks_a_pan() {
+        let v = view();
+        let (s, tx, ty) = v.transform_from(&v);
+        assert!((s - 1.0).abs() < 1e-12 && tx.abs() < 1e-6 && ty.abs() < 1e-6);
+        let (s, tx, ty) = v.panned_by(30.0, 12.0).transform_from(&v);
+        assert!((s - 1.0).abs() < 1e-12 && (tx - 30.0).abs() < 1e-6 && (ty - 12.0).abs() < 1e-6);
+        let (s, _, _) = v.zoomed_around(ScreenPx::new(0.0, 0.0), 1.0).transform_from(&v);
+        assert!((s - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn view_box_overhang_grows_the_box_symmetrically() {
+        let v = view();
+        let exact = v.view_box(0.0);
+        let padded = v.view_box(0.25);
+        assert!((padded.width - 1.5 * exact.width).abs() < 1e-6);
+        assert!(((padded.x + padded.width / 2.0) - (exact.x + exact.width / 2.0)).abs() < 1e-6);
+        assert!((exact.y + exact.height / 2.0 + v.center.y).abs() < 1e-6, "svg y is flipped");
+    }
+}

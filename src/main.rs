@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<article_map::ui::App>::new().render();
+}

@@ -1,0 +1,264 @@
+//! The map: the basemap drawing, labels and controls, and the gestures that move the camera.
+//!
+//! During a gesture only the live camera changes: the drawing keeps the `viewBox` it was made for and gets a
+//! CSS transform (compositor work, no path is rebuilt). When the gesture ends the view settles: the
+//! `viewBox` catches up, the transform goes, and the level of detail is chosen again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser::{element_size::watch_size, performance};
+use crate::domain::coords::ScreenPx;
+use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
+
+use super::attribution::Attribution;
+use super::base_layers::BaseLayers;
+use super::label_layer::LabelLayer;
+use super::layer_switcher::LayerSwitcher;
+use super::legend::Legend;
+use super::scale_bar::ScaleBar;
+use super::state::Action;
+use super::store::{use_store, Store};
+use super::zoom_controls::ZoomControls;
+
+/// How far the drawing overhangs the screen on each side (a fraction of the screen), so that a short drag
+/// does not uncover blank edges before the view settles.
+const OVERHANG: f64 = 0.25;
+/// How long after the last wheel event the view settles, ms.
+const WHEEL_SETTLE_MS: u32 = 180;
+
+/// Pointers down on the map and the last tap, for drags, pinches and double taps.
+#[derive(Default)]
+struct Gesture {
+    pointers: Vec<(i32, ScreenPx)>,
+    last_tap: Option<(f64, ScreenPx)>,
+    down_at: Option<ScreenPx>,
+    last_pointer_was_touch: bool,
+}
+
+fn local_point(element: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPx {
+    let rect = element.get_bounding_client_rect();
+    ScreenPx::new(client_x - rect.left(), client_y - rect.top())
+}
+
+fn pointer_point(event: &PointerEvent) -> Option<ScreenPx> {
+    let target = event.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    Some(local_point(&target, event.client_x() as f64, event.client_y() as f64))
+}
+
+fn on_pointer_down(gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+    Callback::from(move |event: PointerEvent| {
+        if event.pointer_type() == "mouse" && event.button() != 0 {
+            return;
+        }
+        let Some(at) = pointer_point(&event) else { return };
+        if let Some(target) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = target.set_pointer_capture(event.pointer_id());
+        }
+        let mut g = gesture.borrow_mut();
+        g.last_pointer_was_touch = event.pointer_type() == "touch";
+        g.pointers.retain(|(id, _)| *id != event.pointer_id());
+        g.pointers.push((event.pointer_id(), at));
+        g.down_at = Some(at);
+    })
+}
+
+fn on_pointer_move(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+    Callback::from(move |event: PointerEvent| {
+        let Some(at) = pointer_point(&event) else { return };
+        let mut g = gesture.borrow_mut();
+        let Some(index) = g.pointers.iter().position(|(id, _)| *id == event.pointer_id()) else { return };
+        let command = match g.pointers.len() {
+            1 => {
+                let before = g.pointers[0].1;
+                Some(ViewCommand::PanBy { dx: at.x - before.x, dy: at.y - before.y })
+            }
+            2 => {
+                let before = (g.pointers[0].1, g.pointers[1].1);
+                let mut after = before;
+                if index == 0 { after.0 = at } else { after.1 = at }
+                pinch_step(before, after)
+            }
+            _ => None,
+        };
+        g.pointers[index].1 = at;
+        drop(g);
+        if let Some(command) = command {
+            event.prevent_default();
+            store.dispatch(Action::MoveView(command));
+        }
+    })
+}
+
+fn on_pointer_up(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+    Callback::from(move |event: PointerEvent| {
+        let at = pointer_point(&event);
+        let mut g = gesture.borrow_mut();
+        let was_down = g.pointers.iter().any(|(id, _)| *id == event.pointer_id());
+        g.pointers.retain(|(id, _)| *id != event.pointer_id());
+        if !was_down || !g.pointers.is_empty() {
+            return;
+        }
+        // A touch that did not move is a tap; two quick taps zoom in (mice have dblclick).
+        let mut double_tap = None;
+        if let (Some(at), Some(down), true) = (at, g.down_at, event.pointer_type() == "touch") {
+            if at.distance(down) < 10.0 {
+                let now = performance::now_ms();
+                if is_double_tap(g.last_tap, now, at) {
+                    double_tap = Some(at);
+                    g.last_tap = None;
+                } else {
+                    g.last_tap = Some((now, at));
+                }
+            }
+        }
+        drop(g);
+        store.dispatch(Action::SettleView);
+        if let Some(anchor) = double_tap {
+            store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta: 1.0 }));
+        }
+    })
+}
+
+fn on_double_click(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        if gesture.borrow().last_pointer_was_touch {
+            return; // handled as a double tap
+        }
+        let Some(target) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        event.prevent_default();
+        let anchor = local_point(&target, event.client_x() as f64, event.client_y() as f64);
+        let delta = if event.shift_key() { -1.0 } else { 1.0 };
+        store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta }));
+    })
+}
+
+fn on_key_down(store: Store) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        if let Some(command) = key_command(&event.key(), event.shift_key()) {
+            event.prevent_default();
+            store.dispatch(Action::JumpView(command));
+        }
+    })
+}
+
+/// The interactive map.
+#[component]
+pub fn MapView() -> Html {
+    let store = use_store();
+    let map_ref = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
+    let ready_marked = use_mut_ref(|| false);
+
+    // Follow the element's size.
+    {
+        let (store, map_ref) = (store.clone(), map_ref.clone());
+        use_effect_with((), move |_| {
+            let watch = map_ref.cast::<web_sys::Element>().and_then(|element| {
+                watch_size(&element, move |width, height| store.dispatch(Action::Resize { width, height }))
+                    .map_err(|message| gloo::console::error!(message))
+                    .ok()
+            });
+            move || drop(watch)
+        });
+    }
+
+    // Wheel zoom needs a listener that may cancel the page scroll, which Yew's wheel handler (passive) cannot.
+    {
+        let (store, map_ref) = (store.clone(), map_ref.clone());
+        use_effect_with((), move |_| {
+            let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let listener = map_ref.cast::<web_sys::Element>().map(|element| {
+                let target = element.clone();
+                EventListener::new_with_options(&element, "wheel", EventListenerOptions::enable_prevent_default(), move |event| {
+                    let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
+                    wheel.prevent_default();
+                    let anchor = local_point(&target, wheel.client_x() as f64, wheel.client_y() as f64);
+                    let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
+                    store.dispatch(Action::MoveView(ViewCommand::ZoomAround { anchor, delta }));
+                    let store = store.clone();
+                    settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::SettleView))));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Mark the first complete frame once.
+    {
+        let ready_marked = ready_marked.clone();
+        use_effect_with(store.sized, move |sized| {
+            if *sized && !*ready_marked.borrow() {
+                *ready_marked.borrow_mut() = true;
+                performance::mark("map-ready");
+            }
+        });
+    }
+
+    let settled = store.settled;
+    let view_box = settled.view_box(OVERHANG);
+    let (scale, tx, ty) = store.view.transform_from(&settled);
+    let drawing_style = format!(
+        "left:{left:.1}px;top:{top:.1}px;width:{w:.1}px;height:{h:.1}px;transform-origin:{ox:.1}px {oy:.1}px;\
+         transform:translate({tx:.2}px,{ty:.2}px) scale({scale:.5})",
+        left = -OVERHANG * settled.width,
+        top = -OVERHANG * settled.height,
+        w = settled.width * (1.0 + 2.0 * OVERHANG),
+        h = settled.height * (1.0 + 2.0 * OVERHANG),
+        ox = OVERHANG * settled.width,
+        oy = OVERHANG * settled.height,
+    );
+    let center = settled.center_lonlat();
+    // The Wakhan hatch keeps about 7 px spacing at the settled zoom.
+    let hatch = format!("{:.0}", 7.0 * settled.resolution());
+    let hatch_width = format!("{:.0}", 2.0 * settled.resolution());
+
+    html! {
+        <div class="map-shell">
+            <div ref={map_ref} class="map" tabindex="0" role="region" aria-roledescription="map"
+                aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
+                data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
+                data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.level_of_detail().name()}
+                onpointerdown={on_pointer_down(gesture.clone())}
+                onpointermove={on_pointer_move(store.clone(), gesture.clone())}
+                onpointerup={on_pointer_up(store.clone(), gesture.clone())}
+                onpointercancel={on_pointer_up(store.clone(), gesture.clone())}
+                ondblclick={on_double_click(store.clone(), gesture.clone())}
+                onkeydown={on_key_down(store.clone())}>
+                if store.sized {
+                    <svg class="drawing" viewBox={view_box.attribute()} style={drawing_style}
+                        preserveAspectRatio="none" aria-hidden="true">
+                        <defs>
+                            <pattern id="wakhan-hatch" patternUnits="userSpaceOnUse" width={hatch.clone()} height={hatch.clone()}
+                                patternTransform="rotate(45)">
+                                <rect width={hatch.clone()} height={hatch.clone()} class="hatch-ground" />
+                                <line x1="0" y1="0" x2="0" y2={hatch} class="hatch-line" stroke-width={hatch_width} />
+                            </pattern>
+                        </defs>
+                        <BaseLayers level={store.level_of_detail()} layers={store.layers} />
+                    </svg>
+                    <LabelLayer view={store.view} layers={store.layers} />
+                }
+            </div>
+            <div class="map-controls map-controls-top-right">
+                <ZoomControls />
+            </div>
+            <div class="map-controls map-controls-top-left">
+                <LayerSwitcher />
+                <Legend />
+            </div>
+            <div class="map-controls map-controls-bottom">
+                <ScaleBar />
+                <Attribution />
+            </div>
+        </div>
+    }
+}

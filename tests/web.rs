@@ -1,0 +1,87 @@
+//! Browser tests: the real app mounted in headless Chromium (wasm-bindgen-test), events dispatched to it.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn tick() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// Mounts the app in a fixed-size container and waits until the map has measured itself.
+async fn mount() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    root.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<article_map::ui::App>::with_root(root.clone()).render();
+    for _ in 0..100 {
+        tick().await;
+        if root.query_selector("[data-map] [data-layer='wakhan']").unwrap().is_some() {
+            return root;
+        }
+    }
+    panic!("the map did not render its layers");
+}
+
+fn attr(root: &web_sys::Element, selector: &str, name: &str) -> String {
+    root.query_selector(selector).unwrap().expect(selector).get_attribute(name).unwrap_or_default()
+}
+
+fn key(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_basemap_layer_and_marks_map_ready() {
+    let root = mount().await;
+    for layer in ["countries", "xinjiang", "gbao", "badakhshan", "wakhan", "borders"] {
+        let paths = root.query_selector_all(&format!("[data-layer='{layer}'] path")).unwrap().length();
+        assert!(paths > 0, "{layer} has paths");
+    }
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    assert!(perf.get_entries_by_name("map-ready").length() >= 1);
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_zoom_and_reset_button_change_the_reported_view() {
+    let root = mount().await;
+    let map = root.query_selector("[data-map]").unwrap().unwrap();
+    let home_zoom: f64 = attr(&root, "[data-map]", "data-zoom").parse().unwrap();
+    key(&map, "+");
+    tick().await;
+    let zoomed: f64 = attr(&root, "[data-map]", "data-zoom").parse().unwrap();
+    assert!((zoomed - home_zoom - 1.0).abs() < 1e-3, "{home_zoom} → {zoomed}");
+
+    let reset = root.query_selector(".reset-view").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    reset.click();
+    tick().await;
+    let back: f64 = attr(&root, "[data-map]", "data-zoom").parse().unwrap();
+    assert_eq!(back, home_zoom);
+}
+
+#[wasm_bindgen_test]
+async fn unchecking_a_layer_hides_its_group() {
+    let root = mount().await;
+    let toggle = root
+        .query_selector("[data-layer-toggle='xinjiang']")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    toggle.click();
+    tick().await;
+    assert_eq!(attr(&root, "[data-layer='xinjiang']", "display"), "none");
+    toggle.click();
+    tick().await;
+    assert_eq!(attr(&root, "[data-layer='xinjiang']", "display"), "");
+}
