@@ -15,11 +15,18 @@ async fn tick() {
 /// Mounts the app in a fixed-size container and waits until the map has measured itself.
 async fn mount() -> web_sys::Element {
     let doc = gloo::utils::document();
+    if doc.get_element_by_id("app-style").is_none() {
+        // The real stylesheet: the map takes its size from it.
+        let style = doc.create_element("style").unwrap();
+        style.set_id("app-style");
+        style.set_text_content(Some(include_str!("../assets/style.css")));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
     let root = doc.create_element("div").unwrap();
     root.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<article_map::ui::App>::with_root(root.clone()).render();
-    for _ in 0..100 {
+    for _ in 0..300 {
         tick().await;
         if root.query_selector("[data-map] [data-layer='wakhan']").unwrap().is_some() {
             return root;

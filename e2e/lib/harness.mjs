@@ -112,3 +112,14 @@ export function lonLatAt(view, pageX, pageY) {
     y: c.y - (pageY - view.top - view.height / 2) * res,
   });
 }
+
+/** Where a longitude/latitude appears, in page pixels, for a view read with readView. */
+export function pageAt(view, lonLat) {
+  const res = (2 * Math.PI * R) / (256 * 2 ** view.zoom);
+  const c = project(view);
+  const p = project(lonLat);
+  return { x: view.left + view.width / 2 + (p.x - c.x) / res, y: view.top + view.height / 2 - (p.y - c.y) / res };
+}
+
+/** Distance in pixels between two page points. */
+export const pixelsApart = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);

@@ -46,19 +46,20 @@ fn local_point(element: &web_sys::Element, client_x: f64, client_y: f64) -> Scre
     ScreenPx::new(client_x - rect.left(), client_y - rect.top())
 }
 
-fn pointer_point(event: &PointerEvent) -> Option<ScreenPx> {
-    let target = event.current_target()?.dyn_into::<web_sys::Element>().ok()?;
-    Some(local_point(&target, event.client_x() as f64, event.client_y() as f64))
+/// The pointer's position on the map. (Yew delegates events, so `currentTarget` is not the map element.)
+fn pointer_point(map: &NodeRef, event: &PointerEvent) -> Option<ScreenPx> {
+    let element = map.cast::<web_sys::Element>()?;
+    Some(local_point(&element, event.client_x() as f64, event.client_y() as f64))
 }
 
-fn on_pointer_down(gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+fn on_pointer_down(map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
     Callback::from(move |event: PointerEvent| {
         if event.pointer_type() == "mouse" && event.button() != 0 {
             return;
         }
-        let Some(at) = pointer_point(&event) else { return };
-        if let Some(target) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = target.set_pointer_capture(event.pointer_id());
+        let Some(at) = pointer_point(&map, &event) else { return };
+        if let Some(element) = map.cast::<web_sys::Element>() {
+            let _ = element.set_pointer_capture(event.pointer_id());
         }
         let mut g = gesture.borrow_mut();
         g.last_pointer_was_touch = event.pointer_type() == "touch";
@@ -68,9 +69,9 @@ fn on_pointer_down(gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
     })
 }
 
-fn on_pointer_move(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
     Callback::from(move |event: PointerEvent| {
-        let Some(at) = pointer_point(&event) else { return };
+        let Some(at) = pointer_point(&map, &event) else { return };
         let mut g = gesture.borrow_mut();
         let Some(index) = g.pointers.iter().position(|(id, _)| *id == event.pointer_id()) else { return };
         let command = match g.pointers.len() {
@@ -95,9 +96,9 @@ fn on_pointer_move(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<Poin
     })
 }
 
-fn on_pointer_up(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
     Callback::from(move |event: PointerEvent| {
-        let at = pointer_point(&event);
+        let at = pointer_point(&map, &event);
         let mut g = gesture.borrow_mut();
         let was_down = g.pointers.iter().any(|(id, _)| *id == event.pointer_id());
         g.pointers.retain(|(id, _)| *id != event.pointer_id());
@@ -125,12 +126,12 @@ fn on_pointer_up(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<Pointe
     })
 }
 
-fn on_double_click(store: Store, gesture: Rc<RefCell<Gesture>>) -> Callback<MouseEvent> {
+fn on_double_click(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
         if gesture.borrow().last_pointer_was_touch {
             return; // handled as a double tap
         }
-        let Some(target) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(target) = map.cast::<web_sys::Element>() else { return };
         event.prevent_default();
         let anchor = local_point(&target, event.client_x() as f64, event.client_y() as f64);
         let delta = if event.shift_key() { -1.0 } else { 1.0 };
@@ -223,15 +224,15 @@ pub fn MapView() -> Html {
 
     html! {
         <div class="map-shell">
-            <div ref={map_ref} class="map" tabindex="0" role="region" aria-roledescription="map"
+            <div ref={map_ref.clone()} class="map" tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
                 data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.level_of_detail().name()}
-                onpointerdown={on_pointer_down(gesture.clone())}
-                onpointermove={on_pointer_move(store.clone(), gesture.clone())}
-                onpointerup={on_pointer_up(store.clone(), gesture.clone())}
-                onpointercancel={on_pointer_up(store.clone(), gesture.clone())}
-                ondblclick={on_double_click(store.clone(), gesture.clone())}
+                onpointerdown={on_pointer_down(map_ref.clone(), gesture.clone())}
+                onpointermove={on_pointer_move(store.clone(), map_ref.clone(), gesture.clone())}
+                onpointerup={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
+                onpointercancel={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
+                ondblclick={on_double_click(store.clone(), map_ref.clone(), gesture.clone())}
                 onkeydown={on_key_down(store.clone())}>
                 if store.sized {
                     <svg class="drawing" viewBox={view_box.attribute()} style={drawing_style}
