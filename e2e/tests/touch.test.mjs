@@ -1,0 +1,86 @@
+// Touch gestures on a phone-sized screen, sent as real touch input through the DevTools protocol: one-finger
+// pan, two-finger pinch, double tap.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, lonLatAt, pageAt, pixelsApart, readView, serveStatic, waitForViewChange } from '../lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPhone() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 1, radiusY: 1, force: 1 })),
+  });
+  return { context, page, touch };
+}
+
+describe('touch', () => {
+  test('one finger pans the map', async () => {
+    const { context, page, touch } = await openPhone();
+    try {
+      const view = await readView(page);
+      const start = [view.left + view.width / 2, view.top + view.height / 2];
+      const grabbed = lonLatAt(view, ...start);
+      await touch('touchStart', [start]);
+      for (let i = 1; i <= 8; i++) await touch('touchMove', [[start[0] + 10 * i, start[1] - 5 * i]]);
+      await touch('touchEnd', []);
+      const moved = await waitForViewChange(page, view);
+      assert.ok(moved.lon < view.lon && moved.lat < view.lat, 'dragging right and up shows the west and south');
+      const drift = pixelsApart(pageAt(moved, grabbed), { x: start[0] + 80, y: start[1] - 40 });
+      assert.ok(drift < 1.5, `the grabbed point follows the finger (${drift.toFixed(2)} px off)`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('two fingers spreading apart zoom in around their midpoint', async () => {
+    const { context, page, touch } = await openPhone();
+    try {
+      const view = await readView(page);
+      const mid = [view.left + view.width * 0.5, view.top + view.height * 0.4];
+      const under = lonLatAt(view, ...mid);
+      const fingers = (half) => [[mid[0] - half, mid[1]], [mid[0] + half, mid[1]]];
+      await touch('touchStart', fingers(40));
+      for (let half = 50; half <= 160; half += 10) await touch('touchMove', fingers(half));
+      await touch('touchEnd', []);
+      const zoomed = await waitForViewChange(page, view);
+      assert.ok(Math.abs(zoomed.zoom - view.zoom - 2) < 0.01, `160/40 = 4× is two levels: ${view.zoom} → ${zoomed.zoom}`);
+      const drift = pixelsApart(pageAt(zoomed, under), { x: mid[0], y: mid[1] });
+      assert.ok(drift < 1.5, `the midpoint stays put (${drift.toFixed(2)} px off)`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a double tap zooms in one level', async () => {
+    const { context, page, touch } = await openPhone();
+    try {
+      const view = await readView(page);
+      const p = [view.left + view.width * 0.3, view.top + view.height * 0.5];
+      for (let i = 0; i < 2; i++) {
+        await touch('touchStart', [p]);
+        await touch('touchEnd', []);
+      }
+      const zoomed = await waitForViewChange(page, view);
+      assert.ok(Math.abs(zoomed.zoom - view.zoom - 1) < 1e-3, `${view.zoom} → ${zoomed.zoom}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
