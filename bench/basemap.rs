@@ -30,7 +30,10 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    println!("{:<6} {:>9} {:>10} {:>10} {:>12} {:>12}", "level", "vertices", "bytes", "path bytes", "read (ms)", "paths (ms)");
+    println!(
+        "{:<6} {:>9} {:>10} {:>10} {:>12} {:>12}",
+        "level", "vertices", "bytes", "path bytes", "read (ms)", "paths (ms)"
+    );
     for (name, text) in LEVELS {
         let map: Basemap = text.parse().expect("embedded basemap");
         let read = median(21, || {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (once), then runs every test:
+#   0. cargo fmt --check and cargo clippy -D warnings
 #   1. native cargo tests (domain logic, embedded data figures, doctests)
 #   2. browser tests (wasm-bindgen-test in headless Chromium)
 #   3. the release build (trunk build --release, with wasm-opt)
@@ -13,6 +14,10 @@ bash scripts/install-test-tools.sh
 export PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
 step() { printf '\n== %s\n' "$*"; }
+
+step "format and lints (cargo fmt --check, cargo clippy)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked

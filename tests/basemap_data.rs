@@ -49,7 +49,14 @@ fn points(shape: &Shape) -> Vec<LonLat> {
 fn every_level_parses_and_holds_every_layer() {
     for (name, text) in [("l0", L0), ("l1", L1), ("l2", L2)] {
         let map = level(text);
-        for layer in [LayerId::Countries, LayerId::Xinjiang, LayerId::Gbao, LayerId::Badakhshan, LayerId::Wakhan, LayerId::Borders] {
+        for layer in [
+            LayerId::Countries,
+            LayerId::Xinjiang,
+            LayerId::Gbao,
+            LayerId::Badakhshan,
+            LayerId::Wakhan,
+            LayerId::Borders,
+        ] {
             assert!(map.layer(layer).count() > 0, "{name} has no {layer:?}");
         }
         for iso in ["TJK", "AFG", "CHN", "KGZ", "KAZ", "UZB", "TKM", "PAK", "IND", "MNG", "RUS", "IRN"] {

@@ -65,7 +65,9 @@ impl std::error::Error for BasemapError {}
 
 fn position(p: &Position) -> Result<LonLat, String> {
     match p.as_slice() {
-        [lon, lat, ..] if lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
+        [lon, lat, ..]
+            if lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) =>
+        {
             Ok(LonLat::new(*lon, *lat))
         }
         [lon, lat, ..] => Err(format!("position [{lon}, {lat}] is not a WGS84 longitude/latitude")),
@@ -131,8 +133,10 @@ impl FromStr for Basemap {
 
     /// Reads a GeoJSON FeatureCollection whose features carry `layer`, `id` and `name` properties.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let collection = FeatureCollection::from_str(text)
-            .map_err(|e| BasemapError { feature_index: None, message: format!("not a GeoJSON FeatureCollection: {e}") })?;
+        let collection = FeatureCollection::from_str(text).map_err(|e| BasemapError {
+            feature_index: None,
+            message: format!("not a GeoJSON FeatureCollection: {e}"),
+        })?;
         let features = collection
             .features
             .iter()
@@ -214,7 +218,10 @@ mod tests {
                 "must be closed",
             ),
             (
-                feature(r#"{"layer":"borders","id":"x","name":"x"}"#, r#"{"type":"LineString","coordinates":[[700,37],[71,37]]}"#),
+                feature(
+                    r#"{"layer":"borders","id":"x","name":"x"}"#,
+                    r#"{"type":"LineString","coordinates":[[700,37],[71,37]]}"#,
+                ),
                 "not a WGS84",
             ),
         ];

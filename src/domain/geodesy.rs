@@ -94,7 +94,7 @@ mod tests {
     fn holes_are_subtracted() {
         let outer = vec![LonLat::new(0.0, 0.0), LonLat::new(2.0, 0.0), LonLat::new(2.0, 2.0), LonLat::new(0.0, 2.0)];
         let hole = vec![LonLat::new(0.5, 0.5), LonLat::new(0.5, 1.5), LonLat::new(1.5, 1.5), LonLat::new(1.5, 0.5)];
-        let whole = polygon_area_m2(&[outer.clone()]);
+        let whole = polygon_area_m2(std::slice::from_ref(&outer));
         let holed = polygon_area_m2(&[outer, hole.clone()]);
         assert!((whole - holed - ring_area_m2(&hole).abs()).abs() < 1.0);
     }

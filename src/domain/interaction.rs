@@ -30,7 +30,9 @@ pub fn apply(view: &Viewport, command: ViewCommand, limits: &ViewLimits) -> View
         ViewCommand::ZoomAtCenter { delta } => {
             view.zoomed_around(ScreenPx::new(view.width / 2.0, view.height / 2.0), clamp_delta(delta))
         }
-        ViewCommand::Pinch { dx, dy, anchor, delta } => view.panned_by(dx, dy).zoomed_around(anchor, clamp_delta(delta)),
+        ViewCommand::Pinch { dx, dy, anchor, delta } => {
+            view.panned_by(dx, dy).zoomed_around(anchor, clamp_delta(delta))
+        }
     };
     next.limited(limits)
 }
@@ -114,7 +116,11 @@ mod tests {
     use crate::domain::projection::project;
 
     fn limits() -> ViewLimits {
-        ViewLimits { min_zoom: 4.0, max_zoom: 11.0, center_within: LonLatBounds::new(52.0, 29.0, 97.0, 52.0).to_mercator() }
+        ViewLimits {
+            min_zoom: 4.0,
+            max_zoom: 11.0,
+            center_within: LonLatBounds::new(52.0, 29.0, 97.0, 52.0).to_mercator(),
+        }
     }
 
     fn view() -> Viewport {
@@ -124,7 +130,8 @@ mod tests {
     #[test]
     fn zoom_at_the_limit_does_not_move_the_map() {
         let at_max = Viewport { zoom: 11.0, ..view() };
-        let after = apply(&at_max, ViewCommand::ZoomAround { anchor: ScreenPx::new(10.0, 10.0), delta: 1.0 }, &limits());
+        let after =
+            apply(&at_max, ViewCommand::ZoomAround { anchor: ScreenPx::new(10.0, 10.0), delta: 1.0 }, &limits());
         assert_eq!(after, at_max);
     }
 
@@ -133,7 +140,8 @@ mod tests {
         let cursor = ScreenPx::new(600.0, 150.0);
         let v = view();
         let before = v.screen_to_lonlat(cursor);
-        let after = apply(&v, ViewCommand::ZoomAround { anchor: cursor, delta: wheel_zoom_delta(-100.0, 0) }, &limits());
+        let after =
+            apply(&v, ViewCommand::ZoomAround { anchor: cursor, delta: wheel_zoom_delta(-100.0, 0) }, &limits());
         let now = after.screen_to_lonlat(cursor);
         assert!((after.zoom - 6.5).abs() < 1e-12);
         assert!((before.lon - now.lon).abs() < 1e-9 && (before.lat - now.lat).abs() < 1e-9);

@@ -24,11 +24,7 @@ impl ScaleBar {
         let ground_m_per_px = v.resolution() * v.center_lonlat().lat.to_radians().cos();
         let max_m = ground_m_per_px * max_px;
         let magnitude = 10f64.powf(max_m.log10().floor());
-        let metres = [5.0, 2.0, 1.0]
-            .into_iter()
-            .map(|f| f * magnitude)
-            .find(|m| *m <= max_m)
-            .unwrap_or(magnitude);
+        let metres = [5.0, 2.0, 1.0].into_iter().map(|f| f * magnitude).find(|m| *m <= max_m).unwrap_or(magnitude);
         ScaleBar { metres, px: metres / ground_m_per_px }
     }
 

@@ -61,12 +61,7 @@ mod tests {
 
     #[test]
     fn rings_close_and_y_points_down() {
-        let ring = vec![
-            LonLat::new(0.0, 0.0),
-            LonLat::new(0.01, 0.0),
-            LonLat::new(0.01, 0.01),
-            LonLat::new(0.0, 0.0),
-        ];
+        let ring = vec![LonLat::new(0.0, 0.0), LonLat::new(0.01, 0.0), LonLat::new(0.01, 0.01), LonLat::new(0.0, 0.0)];
         let d = path_data(&Shape::Areas(vec![vec![ring]]));
         assert!(d.starts_with("M0 0l1113 0l0 -1113"), "{d}");
         assert!(d.ends_with('Z'));
@@ -83,11 +78,7 @@ mod tests {
         // Many sub-metre steps must not drift: the relative steps add up to the rounded end point.
         let line: Vec<LonLat> = (0..=1000).map(|i| LonLat::new(i as f64 * 0.000_004, 0.0)).collect();
         let d = path_data(&Shape::Lines(vec![line]));
-        let sum: i64 = d
-            .split('l')
-            .skip(1)
-            .map(|step| step.split(' ').next().unwrap().parse::<i64>().unwrap())
-            .sum();
+        let sum: i64 = d.split('l').skip(1).map(|step| step.split(' ').next().unwrap().parse::<i64>().unwrap()).sum();
         assert_eq!(sum, project(LonLat::new(0.004, 0.0)).x.round() as i64);
     }
 }

@@ -82,18 +82,12 @@ impl Viewport {
 
     pub fn screen_to_mercator(&self, p: ScreenPx) -> Mercator {
         let r = self.resolution();
-        Mercator::new(
-            self.center.x + (p.x - self.width / 2.0) * r,
-            self.center.y - (p.y - self.height / 2.0) * r,
-        )
+        Mercator::new(self.center.x + (p.x - self.width / 2.0) * r, self.center.y - (p.y - self.height / 2.0) * r)
     }
 
     pub fn mercator_to_screen(&self, m: Mercator) -> ScreenPx {
         let r = self.resolution();
-        ScreenPx::new(
-            (m.x - self.center.x) / r + self.width / 2.0,
-            (self.center.y - m.y) / r + self.height / 2.0,
-        )
+        ScreenPx::new((m.x - self.center.x) / r + self.width / 2.0, (self.center.y - m.y) / r + self.height / 2.0)
     }
 
     pub fn screen_to_lonlat(&self, p: ScreenPx) -> LonLat {
@@ -130,10 +124,8 @@ impl Viewport {
         let fixed = self.screen_to_mercator(anchor);
         let zoom = self.zoom + delta;
         let r = RESOLUTION_AT_ZOOM_0 / zoom.exp2();
-        let center = Mercator::new(
-            fixed.x - (anchor.x - self.width / 2.0) * r,
-            fixed.y + (anchor.y - self.height / 2.0) * r,
-        );
+        let center =
+            Mercator::new(fixed.x - (anchor.x - self.width / 2.0) * r, fixed.y + (anchor.y - self.height / 2.0) * r);
         Viewport { center, zoom, ..*self }
     }
 

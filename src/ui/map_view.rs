@@ -82,7 +82,11 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
             2 => {
                 let before = (g.pointers[0].1, g.pointers[1].1);
                 let mut after = before;
-                if index == 0 { after.0 = at } else { after.1 = at }
+                if index == 0 {
+                    after.0 = at
+                } else {
+                    after.1 = at
+                }
                 pinch_step(before, after)
             }
             _ => None,
@@ -179,15 +183,20 @@ pub fn MapView() -> Html {
             let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let listener = map_ref.cast::<web_sys::Element>().map(|element| {
                 let target = element.clone();
-                EventListener::new_with_options(&element, "wheel", EventListenerOptions::enable_prevent_default(), move |event| {
-                    let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
-                    wheel.prevent_default();
-                    let anchor = local_point(&target, wheel.client_x() as f64, wheel.client_y() as f64);
-                    let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
-                    store.dispatch(Action::MoveView(ViewCommand::ZoomAround { anchor, delta }));
-                    let store = store.clone();
-                    settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::SettleView))));
-                })
+                EventListener::new_with_options(
+                    &element,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
+                        wheel.prevent_default();
+                        let anchor = local_point(&target, wheel.client_x() as f64, wheel.client_y() as f64);
+                        let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
+                        store.dispatch(Action::MoveView(ViewCommand::ZoomAround { anchor, delta }));
+                        let store = store.clone();
+                        settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::SettleView))));
+                    },
+                )
             });
             move || drop(listener)
         });

@@ -38,7 +38,10 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The map element has this size in CSS px.
-    Resize { width: f64, height: f64 },
+    Resize {
+        width: f64,
+        height: f64,
+    },
     /// A step of a gesture: moves the live camera only.
     MoveView(ViewCommand),
     /// The gesture ended: redraw for the live camera.
@@ -53,7 +56,13 @@ pub enum Action {
 impl Default for AppState {
     fn default() -> Self {
         let view = Viewport::fitting(HOME.to_mercator(), 1024.0, 768.0, HOME_PADDING_PX);
-        AppState { view, settled: view, limits: limits_for(1024.0, 768.0), layers: LayerVisibility::default(), sized: false }
+        AppState {
+            view,
+            settled: view,
+            limits: limits_for(1024.0, 768.0),
+            layers: LayerVisibility::default(),
+            sized: false,
+        }
     }
 }
 
@@ -80,7 +89,8 @@ impl AppState {
     pub fn apply(&self, action: Action) -> Option<AppState> {
         let next = match action {
             Action::Resize { width, height } => {
-                if width < 1.0 || height < 1.0 || (self.sized && width == self.view.width && height == self.view.height) {
+                if width < 1.0 || height < 1.0 || (self.sized && width == self.view.width && height == self.view.height)
+                {
                     return None;
                 }
                 let limits = limits_for(width, height);
@@ -153,9 +163,8 @@ mod tests {
     #[test]
     fn reset_returns_to_the_first_view() {
         let s = sized();
-        let away = s
-            .apply(Action::JumpView(ViewCommand::ZoomAround { anchor: ScreenPx::new(1.0, 1.0), delta: 2.0 }))
-            .unwrap();
+        let away =
+            s.apply(Action::JumpView(ViewCommand::ZoomAround { anchor: ScreenPx::new(1.0, 1.0), delta: 2.0 })).unwrap();
         assert_eq!(away.apply(Action::ResetView).unwrap().view, s.view);
     }
 
