@@ -26,6 +26,33 @@ pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
     2.0 * MEAN_RADIUS_M * h.sqrt().min(1.0).asin()
 }
 
+/// The point `distance_m` from `start` along the initial bearing `bearing_deg` (clockwise from north), on the
+/// mean sphere.
+///
+/// ```
+/// use article_map::domain::{coords::LonLat, geodesy::{destination, distance_m}};
+/// let start = LonLat::new(71.61, 36.73);
+/// let there = destination(start, 100_000.0, 60.0);
+/// assert!((distance_m(start, there) - 100_000.0).abs() < 0.01);
+/// ```
+pub fn destination(start: LonLat, distance_m: f64, bearing_deg: f64) -> LonLat {
+    let (lat1, lon1) = (start.lat.to_radians(), start.lon.to_radians());
+    let (d, theta) = (distance_m / MEAN_RADIUS_M, bearing_deg.to_radians());
+    let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * theta.cos()).clamp(-1.0, 1.0).asin();
+    let lon2 = lon1 + (theta.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+    LonLat::new((lon2.to_degrees() + 540.0) % 360.0 - 180.0, lat2.to_degrees())
+}
+
+/// A closed ring of `segments` points at `radius_m` around `center`: the true geodesic circle, which on a
+/// Mercator map is taller than wide away from the equator.
+pub fn circle(center: LonLat, radius_m: f64, segments: usize) -> Vec<LonLat> {
+    let segments = segments.max(8);
+    let mut ring: Vec<LonLat> =
+        (0..segments).map(|i| destination(center, radius_m, 360.0 * i as f64 / segments as f64)).collect();
+    ring.push(ring[0]);
+    ring
+}
+
 /// Length of a line in metres.
 pub fn line_length_m(line: &[LonLat]) -> f64 {
     line.windows(2).map(|w| distance_m(w[0], w[1])).sum()
@@ -88,6 +115,24 @@ mod tests {
         cw.reverse();
         assert!(ring_area_m2(&ccw) > 0.0);
         assert!((ring_area_m2(&ccw) + ring_area_m2(&cw)).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_circle_keeps_its_radius_in_every_direction() {
+        let center = LonLat::new(74.82, 37.4);
+        let ring = circle(center, 25_000.0, 64);
+        assert_eq!(ring.len(), 65);
+        assert_eq!(ring.first(), ring.last());
+        assert!(ring.iter().all(|p| (distance_m(center, *p) - 25_000.0).abs() < 0.01));
+        // Its area is close to pi r^2 (the ring is a 64-gon).
+        let area = ring_area_m2(&ring).abs();
+        assert!((area / (std::f64::consts::PI * 25_000f64.powi(2)) - 1.0).abs() < 0.01, "{area}");
+    }
+
+    #[test]
+    fn destination_wraps_at_the_antimeridian() {
+        let p = destination(LonLat::new(179.9, 0.0), 50_000.0, 90.0);
+        assert!(p.lon < -179.0 && p.lon >= -180.0, "{p:?}");
     }
 
     #[test]

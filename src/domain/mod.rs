@@ -9,6 +9,8 @@ pub mod labels;
 pub mod layers;
 pub mod level_of_detail;
 pub mod projection;
+pub mod quote_index;
 pub mod scale_bar;
+pub mod story;
 pub mod svg_path;
 pub mod viewport;

@@ -1,0 +1,232 @@
+//! Finding quotes in the article, the W3C Web Annotation way: a `TextQuoteSelector` (`exact` text plus
+//! `prefix`/`suffix` context) resolves to one paragraph and a character range.
+//!
+//! Matching forgives typography that copy and paste changes (curly vs straight quotes, no-break and other
+//! Unicode spaces, runs of whitespace, soft hyphens and zero-width characters), but what it returns is always
+//! the article's own text for the range, so what is shown as the article's is a substring of the article.
+
+use std::fmt;
+
+/// A quote as stored: `exact` plus enough context to make it unique.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct QuoteSelector {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Where a quote is: a paragraph and a byte range of that paragraph's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteMatch {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The article's own text for the range (may differ from `exact` in typography only).
+    pub text: String,
+}
+
+/// Why a quote did not resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteError {
+    Empty,
+    NotFound,
+    /// The exact text is there, but never with this prefix and suffix.
+    ContextMismatch { occurrences: usize },
+    /// Several places match even with the context.
+    Ambiguous { occurrences: usize },
+}
+
+impl fmt::Display for QuoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuoteError::Empty => write!(f, "the quote's exact text is empty"),
+            QuoteError::NotFound => write!(f, "the quote is not in the article"),
+            QuoteError::ContextMismatch { occurrences } => write!(
+                f,
+                "the quote's text occurs {occurrences} time(s) in the article, but never with its prefix and suffix"
+            ),
+            QuoteError::Ambiguous { occurrences } => {
+                write!(f, "the quote matches {occurrences} places in the article; add prefix or suffix to choose one")
+            }
+        }
+    }
+}
+
+/// A string folded for matching, with the original byte offset of each folded character and of its end.
+struct Folded {
+    text: String,
+    /// `origin[i]` is the original byte offset where folded byte `i` came from (len = text.len() + 1).
+    origin: Vec<usize>,
+}
+
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        c if c.is_whitespace() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// Folds text for matching: typographic quotes to straight ones, every kind of space to one space (runs
+/// collapsed), invisible characters dropped.
+///
+/// ```
+/// use article_map::domain::quote_index::fold;
+/// assert_eq!(fold("the “three evils”:\u{00A0}terrorism"), "the \"three evils\": terrorism");
+/// assert_eq!(fold("a \n\t b"), "a b");
+/// ```
+pub fn fold(text: &str) -> String {
+    folded(text).text
+}
+
+fn folded(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let Some(f) = fold_char(c) else { continue };
+        if f == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        let before = out.len();
+        out.push(f);
+        origin.extend(std::iter::repeat_n(at, out.len() - before));
+    }
+    origin.push(text.len());
+    Folded { text: out, origin }
+}
+
+/// All start offsets of `needle` in `haystack`, overlapping ones included.
+fn occurrences(haystack: &str, needle: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(needle) {
+        found.push(from + i);
+        from += i + needle.chars().next().map_or(1, char::len_utf8);
+        if from > haystack.len() {
+            break;
+        }
+    }
+    found
+}
+
+/// The article's paragraphs, folded once, for resolving many quotes.
+pub struct QuoteIndex<'a> {
+    paragraphs: Vec<(&'a str, Folded)>,
+}
+
+impl<'a> QuoteIndex<'a> {
+    /// Indexes paragraphs given in article order.
+    pub fn new(paragraphs: impl IntoIterator<Item = &'a str>) -> Self {
+        QuoteIndex { paragraphs: paragraphs.into_iter().map(|p| (p, folded(p))).collect() }
+    }
+
+    /// Resolves a quote to exactly one place, or says why it cannot.
+    ///
+    /// ```
+    /// use article_map::domain::quote_index::{QuoteIndex, QuoteSelector, QuoteError};
+    /// let index = QuoteIndex::new(["He said “no”. Later he said “no” again."]);
+    /// let both = QuoteSelector { exact: "said \"no\"".into(), ..Default::default() };
+    /// assert_eq!(index.resolve(&both), Err(QuoteError::Ambiguous { occurrences: 2 }));
+    /// let second = QuoteSelector { exact: "said \"no\"".into(), prefix: "Later he ".into(), suffix: " again".into() };
+    /// let found = index.resolve(&second).unwrap();
+    /// assert_eq!(found.text, "said “no”"); // the article's own characters
+    /// ```
+    pub fn resolve(&self, quote: &QuoteSelector) -> Result<QuoteMatch, QuoteError> {
+        let exact = fold(&quote.exact);
+        if exact.trim().is_empty() {
+            return Err(QuoteError::Empty);
+        }
+        let (prefix, suffix) = (fold(&quote.prefix), fold(&quote.suffix));
+        let mut seen = 0;
+        let mut matches = Vec::new();
+        for (index, (original, f)) in self.paragraphs.iter().enumerate() {
+            for start in occurrences(&f.text, &exact) {
+                seen += 1;
+                let end = start + exact.len();
+                if f.text[..start].ends_with(&prefix) && f.text[end..].starts_with(&suffix) {
+                    let (a, b) = (f.origin[start], end_offset(f, end, original));
+                    matches.push(QuoteMatch { paragraph: index, start: a, end: b, text: original[a..b].to_string() });
+                }
+            }
+        }
+        match (matches.len(), seen) {
+            (1, _) => Ok(matches.remove(0)),
+            (0, 0) => Err(QuoteError::NotFound),
+            (0, n) => Err(QuoteError::ContextMismatch { occurrences: n }),
+            (n, _) => Err(QuoteError::Ambiguous { occurrences: n }),
+        }
+    }
+}
+
+/// The original byte offset just after folded byte `end - 1`.
+fn end_offset(f: &Folded, end: usize, original: &str) -> usize {
+    if end >= f.text.len() {
+        return original.len();
+    }
+    // The original character that produced the last folded byte ends where the next original char starts.
+    let last = f.origin[end - 1];
+    original[last..].chars().next().map_or(original.len(), |c| last + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(exact: &str, prefix: &str, suffix: &str) -> QuoteSelector {
+        QuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }
+    }
+
+    #[test]
+    fn curly_quotes_in_the_article_match_straight_ones_in_the_quote_and_vice_versa() {
+        let index = QuoteIndex::new(["the new Chinese “military base” in Tajikistan"]);
+        let m = index.resolve(&q("Chinese \"military base\"", "", "")).unwrap();
+        assert_eq!(m.text, "Chinese “military base”");
+        let index = QuoteIndex::new(["the new Chinese \"military base\" in Tajikistan"]);
+        assert_eq!(index.resolve(&q("Chinese “military base”", "", "")).unwrap().text, "Chinese \"military base\"");
+    }
+
+    #[test]
+    fn no_break_spaces_and_runs_of_spaces_match_a_plain_space() {
+        let index = QuoteIndex::new(["some 7,000\u{00A0}troops  are there"]);
+        let m = index.resolve(&q("7,000 troops are", "", "")).unwrap();
+        assert_eq!(m.text, "7,000\u{00A0}troops  are");
+        let m = index.resolve(&q("7,000\u{202F}troops", "", "")).unwrap();
+        assert_eq!(m.text, "7,000\u{00A0}troops");
+    }
+
+    #[test]
+    fn repeated_phrases_need_context_and_the_context_picks_one() {
+        let index = QuoteIndex::new(["Russia and China. Then Russia and China again.", "Russia and China, finally."]);
+        assert_eq!(index.resolve(&q("Russia and China", "", "")), Err(QuoteError::Ambiguous { occurrences: 3 }));
+        let m = index.resolve(&q("Russia and China", "Then ", "")).unwrap();
+        assert_eq!((m.paragraph, m.start), (0, 23));
+        let m = index.resolve(&q("Russia and China", "", ",")).unwrap();
+        assert_eq!(m.paragraph, 1);
+        assert_eq!(index.resolve(&q("Russia and China", "Beijing ", "")), Err(QuoteError::ContextMismatch { occurrences: 3 }));
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_all_counted() {
+        let index = QuoteIndex::new(["aaa"]);
+        assert_eq!(index.resolve(&q("aa", "", "")), Err(QuoteError::Ambiguous { occurrences: 2 }));
+        assert_eq!(index.resolve(&q("aa", "a", "")).unwrap().start, 1);
+    }
+
+    #[test]
+    fn missing_and_empty_quotes_are_errors() {
+        let index = QuoteIndex::new(["text"]);
+        assert_eq!(index.resolve(&q("absent", "", "")), Err(QuoteError::NotFound));
+        assert_eq!(index.resolve(&q(" \u{00A0}", "", "")), Err(QuoteError::Empty));
+    }
+
+    #[test]
+    fn ranges_are_the_article_text_even_with_invisible_characters() {
+        let p = "co\u{00AD}operation with China\u{200B}.";
+        let index = QuoteIndex::new([p]);
+        let m = index.resolve(&q("cooperation with China.", "", "")).unwrap();
+        assert_eq!(&p[m.start..m.end], m.text);
+        assert_eq!(m.text, p);
+    }
+}

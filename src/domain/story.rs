@@ -1,0 +1,804 @@
+//! A story package: an article (sections of paragraphs with stable ids) and the GeoJSON features that quote
+//! it. Reading a package checks every rule and reports every problem with its JSON path; a package with a
+//! problem is refused whole. Quotes that cannot be found verbatim do not refuse the package: they are kept as
+//! warnings, never shown as the article's words.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::coords::LonLat;
+use super::geodesy::line_length_m;
+use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
+
+/// The format tag a package must carry.
+pub const FORMAT: &str = "article-map/story@1";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub original_url: Option<String>,
+    pub attribution: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub heading: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    pub id: String,
+    pub text: String,
+}
+
+/// What a feature is; decides its marker symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FeatureKind {
+    Site,
+    Base,
+    Border,
+    Region,
+    City,
+    Mine,
+    Exercise,
+    Opinion,
+}
+
+impl FeatureKind {
+    pub const ALL: [FeatureKind; 8] = [
+        FeatureKind::Site,
+        FeatureKind::Base,
+        FeatureKind::Border,
+        FeatureKind::Region,
+        FeatureKind::City,
+        FeatureKind::Mine,
+        FeatureKind::Exercise,
+        FeatureKind::Opinion,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FeatureKind::Site => "site",
+            FeatureKind::Base => "base",
+            FeatureKind::Border => "border",
+            FeatureKind::Region => "region",
+            FeatureKind::City => "city",
+            FeatureKind::Mine => "mine",
+            FeatureKind::Exercise => "exercise",
+            FeatureKind::Opinion => "opinion",
+        }
+    }
+
+    /// The reader's word for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FeatureKind::Site => "Reported site",
+            FeatureKind::Base => "Base",
+            FeatureKind::Border => "Border",
+            FeatureKind::Region => "Region",
+            FeatureKind::City => "City",
+            FeatureKind::Mine => "Mine",
+            FeatureKind::Exercise => "Exercise",
+            FeatureKind::Opinion => "Public opinion",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+/// How sure the location or fact is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Confidence {
+    Confirmed,
+    Reported,
+    Disputed,
+    Approximate,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 4] =
+        [Confidence::Confirmed, Confidence::Reported, Confidence::Disputed, Confidence::Approximate];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Reported => "reported",
+            Confidence::Disputed => "disputed",
+            Confidence::Approximate => "approximate",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "Confirmed",
+            Confidence::Reported => "Reported, not confirmed",
+            Confidence::Disputed => "Disputed: denied by the governments concerned",
+            Confidence::Approximate => "Approximate",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+/// How precisely the place is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PrecisionLevel {
+    Exact,
+    Village,
+    District,
+    Approximate,
+}
+
+impl PrecisionLevel {
+    pub const ALL: [PrecisionLevel; 4] =
+        [PrecisionLevel::Exact, PrecisionLevel::Village, PrecisionLevel::District, PrecisionLevel::Approximate];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PrecisionLevel::Exact => "exact",
+            PrecisionLevel::Village => "village",
+            PrecisionLevel::District => "district",
+            PrecisionLevel::Approximate => "approximate",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Precision {
+    pub level: PrecisionLevel,
+    pub radius_km: f64,
+    pub note: Option<String>,
+}
+
+impl Precision {
+    /// The precision in words, e.g. "Location known only to the district; circle = 100 km".
+    ///
+    /// ```
+    /// use article_map::domain::story::{Precision, PrecisionLevel};
+    /// let p = Precision { level: PrecisionLevel::District, radius_km: 100.0, note: None };
+    /// assert_eq!(p.in_words(), "Location known only to the district; circle = 100 km");
+    /// ```
+    pub fn in_words(&self) -> String {
+        let what = match self.level {
+            PrecisionLevel::Exact => "Exact location",
+            PrecisionLevel::Village => "Location known to the town or village",
+            PrecisionLevel::District => "Location known only to the district",
+            PrecisionLevel::Approximate => "Approximate location (an estimate)",
+        };
+        format!("{what}; circle = {} km", format_km(self.radius_km))
+    }
+
+    /// Whether the point may be drawn as a surveyed one.
+    pub fn is_pinpointed(&self) -> bool {
+        matches!(self.level, PrecisionLevel::Exact | PrecisionLevel::Village)
+    }
+}
+
+fn format_km(km: f64) -> String {
+    if km.fract() == 0.0 {
+        format!("{km:.0}")
+    } else {
+        format!("{km:.1}")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub publisher: String,
+    pub date: Option<String>,
+    pub url: String,
+    pub claim: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    pub source: Option<String>,
+}
+
+/// A quote after checking it against the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub selector: QuoteSelector,
+    /// Where it is, or why it is not the article's.
+    pub place: Result<QuotePlace, QuoteError>,
+}
+
+/// A verified quote's place in the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotePlace {
+    pub section: usize,
+    pub paragraph_id: String,
+    /// Byte range in the paragraph's text.
+    pub start: usize,
+    pub end: usize,
+    /// The article's own words for the range.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoryGeometry {
+    Point(LonLat),
+    Lines(Vec<Vec<LonLat>>),
+    Areas(Vec<Vec<Vec<LonLat>>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryFeature {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub kind: FeatureKind,
+    pub geometry: StoryGeometry,
+    /// Where the marker stands.
+    pub anchor: LonLat,
+    pub precision: Precision,
+    pub confidence: Confidence,
+    pub sources: Vec<Source>,
+    pub quotes: Vec<Quote>,
+    pub notes: Option<String>,
+    pub figures: Vec<Figure>,
+}
+
+impl StoryFeature {
+    /// The quotes verified against the article.
+    pub fn verified_quotes(&self) -> impl Iterator<Item = &QuotePlace> {
+        self.quotes.iter().filter_map(|q| q.place.as_ref().ok())
+    }
+
+    /// Whether its marker may look like a surveyed point: confirmed and pinpointed.
+    pub fn looks_surveyed(&self) -> bool {
+        self.confidence == Confidence::Confirmed && self.precision.is_pinpointed()
+    }
+}
+
+/// One thing wrong in a package, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryProblem {
+    /// A JSON path such as `features[3].properties.quotes[1]`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for StoryProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A story that passed every rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    pub article: Article,
+    pub features: Vec<StoryFeature>,
+    /// Quotes that are not the article's words (the feature is shown; the quote is not shown as the
+    /// article's).
+    pub warnings: Vec<StoryProblem>,
+}
+
+impl Story {
+    pub fn feature(&self, id: &str) -> Option<&StoryFeature> {
+        self.features.iter().find(|f| f.id == id)
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &Paragraph)> {
+        self.article.sections.iter().enumerate().flat_map(|(i, s)| s.paragraphs.iter().map(move |p| (i, p)))
+    }
+
+    /// Reads and checks a package. Every problem is listed; any problem refuses the package.
+    pub fn from_json(text: &str) -> Result<Story, Vec<StoryProblem>> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            vec![StoryProblem { path: String::new(), message: format!("not valid JSON: {e}") }]
+        })?;
+        let mut reader = Reader::default();
+        let story = reader.package(&value);
+        match story {
+            Some(story) if reader.problems.is_empty() => Ok(story),
+            _ => Err(reader.problems),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<StoryProblem>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(StoryProblem { path: path.to_string(), message: message.into() });
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let object = value.as_object();
+        if object.is_none() {
+            self.problem(path, "must be an object");
+        }
+        object
+    }
+
+    fn required_text(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let at = join(path, key);
+        match object.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::String(_)) => {
+                self.problem(&at, "must not be empty");
+                None
+            }
+            None | Some(Value::Null) => {
+                self.problem(&at, "is required");
+                None
+            }
+            Some(_) => {
+                self.problem(&at, "must be a string");
+                None
+            }
+        }
+    }
+
+    fn optional_text(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        match object.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.problem(&join(path, key), "must be a string or null");
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, object: &'v Map<String, Value>, key: &str, path: &str, required: bool) -> &'v [Value] {
+        match object.get(key) {
+            Some(Value::Array(items)) => items,
+            None | Some(Value::Null) if !required => &[],
+            None | Some(Value::Null) => {
+                self.problem(&join(path, key), "is required");
+                &[]
+            }
+            Some(_) => {
+                self.problem(&join(path, key), "must be an array");
+                &[]
+            }
+        }
+    }
+
+    fn package(&mut self, value: &Value) -> Option<Story> {
+        let root = self.object(value, "")?;
+        match root.get("format").and_then(Value::as_str) {
+            Some(FORMAT) => {}
+            Some(other) => self.problem("format", format!("is {other:?}; this app reads {FORMAT:?}")),
+            None => self.problem("format", format!("is required and must be {FORMAT:?}")),
+        }
+        let article = match root.get("article") {
+            Some(a) => self.article(a),
+            None => {
+                self.problem("article", "is required");
+                None
+            }
+        };
+        let features = match (root.get("features"), &article) {
+            (Some(f), Some(article)) => self.features(f, article),
+            (None, _) => {
+                self.problem("features", "is required (a GeoJSON FeatureCollection)");
+                None
+            }
+            _ => None,
+        };
+        let (article, (features, warnings)) = (article?, features?);
+        Some(Story { article, features, warnings })
+    }
+
+    fn article(&mut self, value: &Value) -> Option<Article> {
+        let path = "article";
+        let object = self.object(value, path)?;
+        let title = self.required_text(object, "title", path);
+        let mut section_ids = HashSet::new();
+        let mut paragraph_ids = HashSet::new();
+        let mut sections = Vec::new();
+        let items = self.array(object, "sections", path, true);
+        if items.is_empty() && object.get("sections").is_some_and(Value::is_array) {
+            self.problem("article.sections", "must hold at least one section");
+        }
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("article.sections[{i}]");
+            let Some(section) = self.object(item, &at) else { continue };
+            let id = self.required_text(section, "id", &at);
+            if let Some(id) = &id {
+                if !section_ids.insert(id.clone()) {
+                    self.problem(&join(&at, "id"), format!("{id:?} is used by another section"));
+                }
+            }
+            let heading = self.optional_text(section, "heading", &at);
+            let mut paragraphs = Vec::new();
+            for (j, p) in self.array(section, "paragraphs", &at, true).iter().enumerate() {
+                let pat = format!("{at}.paragraphs[{j}]");
+                let Some(po) = self.object(p, &pat) else { continue };
+                let (pid, text) = (self.required_text(po, "id", &pat), self.required_text(po, "text", &pat));
+                if let Some(pid) = &pid {
+                    if !paragraph_ids.insert(pid.clone()) {
+                        self.problem(&join(&pat, "id"), format!("{pid:?} is used by another paragraph"));
+                    }
+                }
+                if let (Some(id), Some(text)) = (pid, text) {
+                    paragraphs.push(Paragraph { id, text });
+                }
+            }
+            if let Some(id) = id {
+                sections.push(Section { id, heading, paragraphs });
+            }
+        }
+        if !items.is_empty() && paragraph_ids.is_empty() {
+            self.problem("article.sections", "hold no paragraph: there is no text to quote");
+        }
+        // A missing title is already a problem; reading on lists the features' problems too.
+        Some(Article {
+            title: title.unwrap_or_default(),
+            author: self.optional_text(object, "author", path),
+            publisher: self.optional_text(object, "publisher", path),
+            date: self.optional_text(object, "date", path),
+            url: self.optional_text(object, "url", path),
+            original_url: self.optional_text(object, "original_url", path),
+            attribution: self.optional_text(object, "attribution", path),
+            sections,
+        })
+    }
+
+    fn features(&mut self, value: &Value, article: &Article) -> Option<(Vec<StoryFeature>, Vec<StoryProblem>)> {
+        let object = self.object(value, "features")?;
+        if object.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+            self.problem("features.type", "must be \"FeatureCollection\"");
+        }
+        let paragraphs: Vec<(usize, &Paragraph)> =
+            article.sections.iter().enumerate().flat_map(|(i, s)| s.paragraphs.iter().map(move |p| (i, p))).collect();
+        let index = QuoteIndex::new(paragraphs.iter().map(|(_, p)| p.text.as_str()));
+        let mut ids = HashSet::new();
+        let mut features = Vec::new();
+        let mut warnings = Vec::new();
+        for (i, item) in self.array(object, "features", "features", true).iter().enumerate() {
+            let at = format!("features.features[{i}]");
+            if let Some(f) = self.feature(item, &at, &index, &paragraphs, &mut warnings) {
+                if !ids.insert(f.id.clone()) {
+                    self.problem(&join(&at, "id"), format!("{:?} is used by another feature", f.id));
+                }
+                features.push(f);
+            }
+        }
+        Some((features, warnings))
+    }
+
+    fn feature(
+        &mut self,
+        value: &Value,
+        path: &str,
+        index: &QuoteIndex,
+        paragraphs: &[(usize, &Paragraph)],
+        warnings: &mut Vec<StoryProblem>,
+    ) -> Option<StoryFeature> {
+        let object = self.object(value, path)?;
+        if object.get("type").and_then(Value::as_str) != Some("Feature") {
+            self.problem(&join(path, "type"), "must be \"Feature\"");
+        }
+        let id = match object.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => {
+                self.problem(&join(path, "id"), "is required (a string or number unique in the package)");
+                None
+            }
+        };
+        let geometry = match object.get("geometry") {
+            Some(g) if !g.is_null() => self.geometry(g, &join(path, "geometry")),
+            _ => {
+                self.problem(&join(path, "geometry"), "is required");
+                None
+            }
+        };
+        let ppath = join(path, "properties");
+        let props = self.object(object.get("properties").unwrap_or(&Value::Null), &ppath)?;
+        let title = self.required_text(props, "title", &ppath);
+        let kind = self.required_text(props, "kind", &ppath).and_then(|k| {
+            let kind = FeatureKind::parse(&k);
+            if kind.is_none() {
+                let known: Vec<_> = FeatureKind::ALL.iter().map(|k| k.id()).collect();
+                self.problem(&join(&ppath, "kind"), format!("{k:?} is not one of {}", known.join(", ")));
+            }
+            kind
+        });
+        let confidence = self.required_text(props, "confidence", &ppath).and_then(|c| {
+            let confidence = Confidence::parse(&c);
+            if confidence.is_none() {
+                let known: Vec<_> = Confidence::ALL.iter().map(|k| k.id()).collect();
+                self.problem(&join(&ppath, "confidence"), format!("{c:?} is not one of {}", known.join(", ")));
+            }
+            confidence
+        });
+        let precision = self.precision(props.get("precision"), &join(&ppath, "precision"));
+        let sources = self.sources(props, &ppath);
+        let figures = self.figures(props, &ppath);
+        let quotes = self.quotes(props, &ppath, index, paragraphs, warnings);
+        let anchor = match props.get("anchor") {
+            None | Some(Value::Null) => geometry.as_ref().and_then(default_anchor),
+            Some(a) => self.position(a, &join(&ppath, "anchor")),
+        };
+        Some(StoryFeature {
+            id: id?,
+            title: title?,
+            description: self.optional_text(props, "description", &ppath),
+            kind: kind?,
+            anchor: anchor?,
+            geometry: geometry?,
+            precision: precision?,
+            confidence: confidence?,
+            sources,
+            quotes,
+            notes: self.optional_text(props, "notes", &ppath),
+            figures,
+        })
+    }
+
+    fn position(&mut self, value: &Value, path: &str) -> Option<LonLat> {
+        let numbers: Option<Vec<f64>> = value.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect());
+        match numbers.as_deref() {
+            Some([lon, lat, ..]) if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
+                Some(LonLat::new(*lon, *lat))
+            }
+            Some([lon, lat, ..]) => {
+                self.problem(path, format!("[{lon}, {lat}] is not a WGS84 longitude, latitude"));
+                None
+            }
+            _ => {
+                self.problem(path, "must be a position [longitude, latitude]");
+                None
+            }
+        }
+    }
+
+    fn line(&mut self, value: &Value, path: &str, min: usize) -> Option<Vec<LonLat>> {
+        let Some(items) = value.as_array() else {
+            self.problem(path, "must be an array of positions");
+            return None;
+        };
+        let line: Option<Vec<LonLat>> =
+            items.iter().enumerate().map(|(i, p)| self.position(p, &format!("{path}[{i}]"))).collect();
+        let line = line?;
+        if line.len() < min {
+            self.problem(path, format!("needs at least {min} positions"));
+            return None;
+        }
+        Some(line)
+    }
+
+    fn polygon(&mut self, value: &Value, path: &str) -> Option<Vec<Vec<LonLat>>> {
+        let Some(rings) = value.as_array().filter(|r| !r.is_empty()) else {
+            self.problem(path, "must be an array of linear rings");
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, r) in rings.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            let ring = self.line(r, &at, 4)?;
+            if ring.first() != ring.last() {
+                self.problem(&at, "a linear ring must end where it starts");
+                return None;
+            }
+            out.push(ring);
+        }
+        Some(out)
+    }
+
+    fn geometry(&mut self, value: &Value, path: &str) -> Option<StoryGeometry> {
+        let object = self.object(value, path)?;
+        let coordinates = object.get("coordinates").unwrap_or(&Value::Null);
+        let at = join(path, "coordinates");
+        match object.get("type").and_then(Value::as_str) {
+            Some("Point") => self.position(coordinates, &at).map(StoryGeometry::Point),
+            Some("LineString") => self.line(coordinates, &at, 2).map(|l| StoryGeometry::Lines(vec![l])),
+            Some("MultiLineString") => {
+                let lines = coordinates.as_array().map(|items| {
+                    items.iter().enumerate().map(|(i, v)| self.line(v, &format!("{at}[{i}]"), 2)).collect::<Option<Vec<_>>>()
+                });
+                match lines {
+                    Some(Some(lines)) if !lines.is_empty() => Some(StoryGeometry::Lines(lines)),
+                    Some(None) => None,
+                    _ => {
+                        self.problem(&at, "must be a non-empty array of lines");
+                        None
+                    }
+                }
+            }
+            Some("Polygon") => self.polygon(coordinates, &at).map(|p| StoryGeometry::Areas(vec![p])),
+            Some("MultiPolygon") => {
+                let polygons = coordinates.as_array().map(|items| {
+                    items.iter().enumerate().map(|(i, v)| self.polygon(v, &format!("{at}[{i}]"))).collect::<Option<Vec<_>>>()
+                });
+                match polygons {
+                    Some(Some(p)) if !p.is_empty() => Some(StoryGeometry::Areas(p)),
+                    Some(None) => None,
+                    _ => {
+                        self.problem(&at, "must be a non-empty array of polygons");
+                        None
+                    }
+                }
+            }
+            Some(other) => {
+                self.problem(
+                    &join(path, "type"),
+                    format!("{other:?} is not supported: use Point, LineString, MultiLineString, Polygon or MultiPolygon"),
+                );
+                None
+            }
+            None => {
+                self.problem(&join(path, "type"), "is required");
+                None
+            }
+        }
+    }
+
+    fn precision(&mut self, value: Option<&Value>, path: &str) -> Option<Precision> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            self.problem(path, "is required: { \"level\": exact|village|district|approximate, \"radius_km\": number }");
+            return None;
+        };
+        let object = self.object(value, path)?;
+        let level = self.required_text(object, "level", path).and_then(|l| {
+            let level = PrecisionLevel::parse(&l);
+            if level.is_none() {
+                self.problem(&join(path, "level"), format!("{l:?} is not one of exact, village, district, approximate"));
+            }
+            level
+        });
+        let radius_km = match object.get("radius_km").and_then(Value::as_f64) {
+            Some(r) if r.is_finite() && r >= 0.0 => Some(r),
+            Some(r) => {
+                self.problem(&join(path, "radius_km"), format!("{r} is not a distance: use a number ≥ 0"));
+                None
+            }
+            None => {
+                self.problem(&join(path, "radius_km"), "is required (the uncertainty radius in km)");
+                None
+            }
+        };
+        let note = self.optional_text(object, "note", path);
+        Some(Precision { level: level?, radius_km: radius_km?, note })
+    }
+
+    fn sources(&mut self, props: &Map<String, Value>, path: &str) -> Vec<Source> {
+        let items = self.array(props, "sources", path, true);
+        if items.is_empty() && props.get("sources").is_some_and(Value::is_array) {
+            self.problem(&join(path, "sources"), "must list at least one source");
+        }
+        let mut sources = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{path}.sources[{i}]");
+            let Some(object) = self.object(item, &at) else { continue };
+            let publisher = self.required_text(object, "publisher", &at);
+            let url = self.required_text(object, "url", &at).and_then(|url| {
+                let ok = url.starts_with("https://") || url.starts_with("http://");
+                if !ok {
+                    self.problem(&join(&at, "url"), format!("{url:?} is not an http(s) address"));
+                }
+                ok.then_some(url)
+            });
+            let (date, claim) = (self.optional_text(object, "date", &at), self.optional_text(object, "claim", &at));
+            if let (Some(publisher), Some(url)) = (publisher, url) {
+                sources.push(Source { publisher, date, url, claim });
+            }
+        }
+        sources
+    }
+
+    fn figures(&mut self, props: &Map<String, Value>, path: &str) -> Vec<Figure> {
+        let mut figures = Vec::new();
+        for (i, item) in self.array(props, "figures", path, false).iter().enumerate() {
+            let at = format!("{path}.figures[{i}]");
+            let Some(object) = self.object(item, &at) else { continue };
+            let (label, value) = (self.required_text(object, "label", &at), self.required_text(object, "value", &at));
+            let source = self.optional_text(object, "source", &at);
+            if let (Some(label), Some(value)) = (label, value) {
+                figures.push(Figure { label, value, source });
+            }
+        }
+        figures
+    }
+
+    fn quotes(
+        &mut self,
+        props: &Map<String, Value>,
+        path: &str,
+        index: &QuoteIndex,
+        paragraphs: &[(usize, &Paragraph)],
+        warnings: &mut Vec<StoryProblem>,
+    ) -> Vec<Quote> {
+        let mut quotes = Vec::new();
+        for (i, item) in self.array(props, "quotes", path, false).iter().enumerate() {
+            let at = format!("{path}.quotes[{i}]");
+            let selector = match item {
+                Value::String(exact) => QuoteSelector { exact: exact.clone(), ..Default::default() },
+                Value::Object(object) => {
+                    let Some(exact) = self.required_text(object, "exact", &at) else { continue };
+                    QuoteSelector {
+                        exact,
+                        prefix: self.optional_text(object, "prefix", &at).unwrap_or_default(),
+                        suffix: self.optional_text(object, "suffix", &at).unwrap_or_default(),
+                    }
+                }
+                _ => {
+                    self.problem(&at, "must be an object { exact, prefix, suffix } or a string");
+                    continue;
+                }
+            };
+            let place = index.resolve(&selector).map(|m| {
+                let (section, paragraph) = paragraphs[m.paragraph];
+                QuotePlace { section, paragraph_id: paragraph.id.clone(), start: m.start, end: m.end, text: m.text }
+            });
+            if let Err(e) = &place {
+                warnings.push(StoryProblem { path: at.clone(), message: e.to_string() });
+            }
+            quotes.push(Quote { selector, place });
+        }
+        quotes
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Where a feature's marker stands when the package does not say: the point itself, the middle (by length)
+/// of the longest line, or the centre of the largest polygon's bounding box.
+fn default_anchor(geometry: &StoryGeometry) -> Option<LonLat> {
+    match geometry {
+        StoryGeometry::Point(p) => Some(*p),
+        StoryGeometry::Lines(lines) => {
+            let line = lines.iter().max_by(|a, b| line_length_m(a).total_cmp(&line_length_m(b)))?;
+            let half = line_length_m(line) / 2.0;
+            let mut walked = 0.0;
+            for pair in line.windows(2) {
+                let step = line_length_m(pair);
+                if walked + step >= half && step > 0.0 {
+                    let t = (half - walked) / step;
+                    return Some(LonLat::new(
+                        pair[0].lon + t * (pair[1].lon - pair[0].lon),
+                        pair[0].lat + t * (pair[1].lat - pair[0].lat),
+                    ));
+                }
+                walked += step;
+            }
+            line.first().copied()
+        }
+        StoryGeometry::Areas(polygons) => {
+            let outer = polygons.iter().map(|p| &p[0]).max_by_key(|r| r.len())?;
+            let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for p in outer {
+                (w, s, e, n) = (w.min(p.lon), s.min(p.lat), e.max(p.lon), n.max(p.lat));
+            }
+            Some(LonLat::new((w + e) / 2.0, (s + n) / 2.0))
+        }
+    }
+}
