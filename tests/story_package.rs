@@ -86,7 +86,10 @@ fn json_that_does_not_parse_is_refused() {
 #[test]
 fn wrong_or_missing_format_is_refused() {
     assert_says(&refused(|p| p["format"] = json!("other@9")), "format: is \"other@9\"");
-    assert_says(&refused(|p| p.as_object_mut().unwrap().remove("format").map(drop).unwrap_or(())), "format: is required");
+    assert_says(
+        &refused(|p| p.as_object_mut().unwrap().remove("format").map(drop).unwrap_or(())),
+        "format: is required",
+    );
 }
 
 #[test]
@@ -108,18 +111,33 @@ fn article_rules() {
         }),
         "article.sections[1].id: \"intro\" is used by another section",
     );
-    assert_says(&refused(|p| p.as_object_mut().unwrap().remove("article").map(drop).unwrap_or(())), "article: is required");
+    assert_says(
+        &refused(|p| p.as_object_mut().unwrap().remove("article").map(drop).unwrap_or(())),
+        "article: is required",
+    );
 }
 
 #[test]
 fn feature_rules() {
     let f = "features.features[0]";
     assert_says(&refused(|p| p["features"]["type"] = json!("Feature")), "features.type: must be \"FeatureCollection\"");
-    assert_says(&refused(|p| p["features"]["features"][1]["id"] = json!("academy")), "features.features[1].id: \"academy\" is used by another feature");
+    assert_says(
+        &refused(|p| p["features"]["features"][1]["id"] = json!("academy")),
+        "features.features[1].id: \"academy\" is used by another feature",
+    );
     assert_says(&refused(|p| p["features"]["features"][0]["id"] = Value::Null), &format!("{f}.id: is required"));
-    assert_says(&refused(|p| p["features"]["features"][0]["properties"]["title"] = Value::Null), &format!("{f}.properties.title: is required"));
-    assert_says(&refused(|p| p["features"]["features"][0]["properties"]["kind"] = json!("castle")), "\"castle\" is not one of site, base, border");
-    assert_says(&refused(|p| p["features"]["features"][0]["properties"]["confidence"] = json!("sure")), "\"sure\" is not one of confirmed, reported");
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["title"] = Value::Null),
+        &format!("{f}.properties.title: is required"),
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["kind"] = json!("castle")),
+        "\"castle\" is not one of site, base, border",
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["confidence"] = json!("sure")),
+        "\"sure\" is not one of confirmed, reported",
+    );
 }
 
 #[test]
@@ -150,7 +168,10 @@ fn geometry_rules() {
 #[test]
 fn precision_rules() {
     let at = "features.features[0].properties.precision";
-    assert_says(&refused(|p| p["features"]["features"][0]["properties"]["precision"] = Value::Null), &format!("{at}: is required"));
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["precision"] = Value::Null),
+        &format!("{at}: is required"),
+    );
     assert_says(
         &refused(|p| p["features"]["features"][0]["properties"]["precision"]["radius_km"] = json!(-5)),
         &format!("{at}.radius_km: -5 is not a distance"),
@@ -164,7 +185,10 @@ fn precision_rules() {
 #[test]
 fn source_rules() {
     let at = "features.features[0].properties.sources";
-    assert_says(&refused(|p| p["features"]["features"][0]["properties"]["sources"] = json!([])), &format!("{at}: must list at least one source"));
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["sources"] = json!([])),
+        &format!("{at}: must list at least one source"),
+    );
     assert_says(
         &refused(|p| p["features"]["features"][0]["properties"]["sources"][0]["url"] = json!("javascript:alert(1)")),
         &format!("{at}[0].url: \"javascript:alert(1)\" is not an http(s) address"),

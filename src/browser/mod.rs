@@ -1,4 +1,8 @@
 //! The only place that talks to web APIs. Functions return `Result`s with messages the UI can show.
 
 pub mod element_size;
+pub mod fetch;
+pub mod files;
+pub mod focus;
+pub mod location;
 pub mod performance;

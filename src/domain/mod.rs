@@ -3,11 +3,13 @@
 pub mod basemap;
 pub mod bounds;
 pub mod coords;
+pub mod framing;
 pub mod geodesy;
 pub mod interaction;
 pub mod labels;
 pub mod layers;
 pub mod level_of_detail;
+pub mod marker_layout;
 pub mod projection;
 pub mod quote_index;
 pub mod scale_bar;

@@ -31,9 +31,13 @@ pub enum QuoteError {
     Empty,
     NotFound,
     /// The exact text is there, but never with this prefix and suffix.
-    ContextMismatch { occurrences: usize },
+    ContextMismatch {
+        occurrences: usize,
+    },
     /// Several places match even with the context.
-    Ambiguous { occurrences: usize },
+    Ambiguous {
+        occurrences: usize,
+    },
 }
 
 impl fmt::Display for QuoteError {
@@ -204,7 +208,10 @@ mod tests {
         assert_eq!((m.paragraph, m.start), (0, 23));
         let m = index.resolve(&q("Russia and China", "", ",")).unwrap();
         assert_eq!(m.paragraph, 1);
-        assert_eq!(index.resolve(&q("Russia and China", "Beijing ", "")), Err(QuoteError::ContextMismatch { occurrences: 3 }));
+        assert_eq!(
+            index.resolve(&q("Russia and China", "Beijing ", "")),
+            Err(QuoteError::ContextMismatch { occurrences: 3 })
+        );
     }
 
     #[test]

@@ -299,6 +299,24 @@ pub struct Story {
 }
 
 impl Story {
+    /// A story with no text and no feature (what is shown if even the built-in story cannot be read).
+    pub fn empty() -> Story {
+        Story {
+            article: Article {
+                title: String::new(),
+                author: None,
+                publisher: None,
+                date: None,
+                url: None,
+                original_url: None,
+                attribution: None,
+                sections: Vec::new(),
+            },
+            features: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn feature(&self, id: &str) -> Option<&StoryFeature> {
         self.features.iter().find(|f| f.id == id)
     }
@@ -309,15 +327,63 @@ impl Story {
 
     /// Reads and checks a package. Every problem is listed; any problem refuses the package.
     pub fn from_json(text: &str) -> Result<Story, Vec<StoryProblem>> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            vec![StoryProblem { path: String::new(), message: format!("not valid JSON: {e}") }]
-        })?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| vec![StoryProblem { path: String::new(), message: format!("not valid JSON: {e}") }])?;
         let mut reader = Reader::default();
         let story = reader.package(&value);
         match story {
             Some(story) if reader.problems.is_empty() => Ok(story),
             _ => Err(reader.problems),
         }
+    }
+}
+
+/// A run of a paragraph's text and the verified quotes that cover it, as (feature index, quote index).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub quotes: Vec<(usize, usize)>,
+}
+
+impl Story {
+    /// A paragraph cut at every quote boundary, so that each run is either unquoted or covered by the same
+    /// quotes throughout (quotes of different features may overlap).
+    ///
+    /// ```
+    /// use article_map::domain::story::Story;
+    /// let story = Story::from_json(r#"{"format":"article-map/story@1",
+    ///   "article":{"title":"T","sections":[{"id":"s","paragraphs":[{"id":"p1","text":"one two three"}]}]},
+    ///   "features":{"type":"FeatureCollection","features":[
+    ///     {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[70,37]},"properties":{"title":"A",
+    ///      "kind":"city","confidence":"confirmed","precision":{"level":"exact","radius_km":1},
+    ///      "sources":[{"publisher":"P","url":"https://example.org"}],"quotes":[{"exact":"one two"},{"exact":"two three"}]}}]}}"#).unwrap();
+    /// let runs: Vec<_> = story.segments("p1").iter().map(|s| (s.start, s.end, s.quotes.len())).collect();
+    /// assert_eq!(runs, [(0, 4, 1), (4, 7, 2), (7, 13, 1)]);
+    /// ```
+    pub fn segments(&self, paragraph_id: &str) -> Vec<Segment> {
+        let Some((_, paragraph)) = self.paragraphs().find(|(_, p)| p.id == paragraph_id) else { return Vec::new() };
+        let mut covering = Vec::new();
+        for (fi, feature) in self.features.iter().enumerate() {
+            for (qi, quote) in feature.quotes.iter().enumerate() {
+                if let Ok(place) = &quote.place {
+                    if place.paragraph_id == paragraph_id {
+                        covering.push((place.start, place.end, (fi, qi)));
+                    }
+                }
+            }
+        }
+        let mut cuts: Vec<usize> = covering.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
+        cuts.extend([0, paragraph.text.len()]);
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| Segment {
+                start: w[0],
+                end: w[1],
+                quotes: covering.iter().filter(|(a, b, _)| *a <= w[0] && w[1] <= *b).map(|(_, _, q)| *q).collect(),
+            })
+            .collect()
     }
 }
 
@@ -617,7 +683,11 @@ impl Reader {
             Some("LineString") => self.line(coordinates, &at, 2).map(|l| StoryGeometry::Lines(vec![l])),
             Some("MultiLineString") => {
                 let lines = coordinates.as_array().map(|items| {
-                    items.iter().enumerate().map(|(i, v)| self.line(v, &format!("{at}[{i}]"), 2)).collect::<Option<Vec<_>>>()
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.line(v, &format!("{at}[{i}]"), 2))
+                        .collect::<Option<Vec<_>>>()
                 });
                 match lines {
                     Some(Some(lines)) if !lines.is_empty() => Some(StoryGeometry::Lines(lines)),
@@ -631,7 +701,11 @@ impl Reader {
             Some("Polygon") => self.polygon(coordinates, &at).map(|p| StoryGeometry::Areas(vec![p])),
             Some("MultiPolygon") => {
                 let polygons = coordinates.as_array().map(|items| {
-                    items.iter().enumerate().map(|(i, v)| self.polygon(v, &format!("{at}[{i}]"))).collect::<Option<Vec<_>>>()
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.polygon(v, &format!("{at}[{i}]")))
+                        .collect::<Option<Vec<_>>>()
                 });
                 match polygons {
                     Some(Some(p)) if !p.is_empty() => Some(StoryGeometry::Areas(p)),
@@ -645,7 +719,9 @@ impl Reader {
             Some(other) => {
                 self.problem(
                     &join(path, "type"),
-                    format!("{other:?} is not supported: use Point, LineString, MultiLineString, Polygon or MultiPolygon"),
+                    format!(
+                        "{other:?} is not supported: use Point, LineString, MultiLineString, Polygon or MultiPolygon"
+                    ),
                 );
                 None
             }
@@ -665,7 +741,10 @@ impl Reader {
         let level = self.required_text(object, "level", path).and_then(|l| {
             let level = PrecisionLevel::parse(&l);
             if level.is_none() {
-                self.problem(&join(path, "level"), format!("{l:?} is not one of exact, village, district, approximate"));
+                self.problem(
+                    &join(path, "level"),
+                    format!("{l:?} is not one of exact, village, district, approximate"),
+                );
             }
             level
         });

@@ -1,26 +1,75 @@
-//! The root component: owns the store and lays out the page.
+//! The root component: owns the store and lays out the page: header, alerts, map, side panel.
 
 use yew::prelude::*;
 
+use gloo::file::callbacks::FileReader;
+
+use super::alert_banner::AlertBanner;
 use super::map_view::MapView;
+use super::side_panel::SidePanel;
 use super::state::AppState;
-use super::store::Store;
+use super::store::{Dispatch, Store};
+use super::story_loader::{open_file, use_story_from_url, StoryOpener};
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    state: Store,
+}
+
+/// The page inside the providers (so that it can use them).
+#[component]
+fn Shell(props: &ShellProps) -> Html {
+    use_story_from_url();
+    let state = &props.state;
+    let dispatch = state.dispatcher();
+    let keep = use_mut_ref(|| None::<FileReader>);
+    // A story package dropped anywhere on the page is opened.
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let dispatch: Dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                open_file(&dispatch, file, &keep);
+            }
+        })
+    };
+    let article = &state.story.article;
+    let byline: Vec<String> =
+        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
+    html! {
+        <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
+            <header class="app-header">
+                <div class="story-heading">
+                    <h1 class="story-title">{ article.title.clone() }</h1>
+                    <p class="story-byline">{ byline.join(" · ") }</p>
+                </div>
+                <div class="header-tools">
+                    <StoryOpener />
+                </div>
+            </header>
+            <AlertBanner alerts={state.alerts.clone()} />
+            <main class="app-main">
+                <section class="map-area" aria-label="Map">
+                    <MapView />
+                </section>
+                <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
+                    selected={state.selected.clone()} passage={state.passage.clone()} />
+            </main>
+        </div>
+    }
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
     let store: Store = use_reducer(AppState::default);
+    let dispatch: Dispatch = store.dispatcher();
     html! {
-        <ContextProvider<Store> context={store}>
-            <div class="app">
-                <header class="app-header">
-                    <h1 class="story-title">{ "China’s security presence in Tajikistan" }</h1>
-                    <p class="story-byline">{ "Temur Umarov · Carnegie Moscow Center · 2021" }</p>
-                </header>
-                <main class="app-main">
-                    <MapView />
-                </main>
-            </div>
-        </ContextProvider<Store>>
+        <ContextProvider<Dispatch> context={dispatch}>
+            <ContextProvider<Store> context={store.clone()}>
+                <Shell state={store} />
+            </ContextProvider<Store>>
+        </ContextProvider<Dispatch>>
     }
 }

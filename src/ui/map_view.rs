@@ -15,15 +15,19 @@ use yew::prelude::*;
 use crate::browser::{element_size::watch_size, performance};
 use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
+use crate::domain::marker_layout::spread;
 
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
 use super::label_layer::LabelLayer;
 use super::layer_switcher::LayerSwitcher;
 use super::legend::Legend;
+use super::popup::Popup;
 use super::scale_bar::ScaleBar;
 use super::state::Action;
 use super::store::{use_store, Store};
+use super::story_markers::StoryMarkers;
+use super::story_shapes::StoryShapes;
 use super::zoom_controls::ZoomControls;
 
 /// How far the drawing overhangs the screen on each side (a fraction of the screen), so that a short drag
@@ -39,7 +43,12 @@ struct Gesture {
     last_tap: Option<(f64, ScreenPx)>,
     down_at: Option<ScreenPx>,
     last_pointer_was_touch: bool,
+    /// Pointers captured by the map (those that have moved past the drag threshold).
+    captured: Vec<i32>,
 }
+
+/// How far a pointer moves before a press becomes a drag, CSS px.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
 
 fn local_point(element: &web_sys::Element, client_x: f64, client_y: f64) -> ScreenPx {
     let rect = element.get_bounding_client_rect();
@@ -58,9 +67,6 @@ fn on_pointer_down(map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<Poin
             return;
         }
         let Some(at) = pointer_point(&map, &event) else { return };
-        if let Some(element) = map.cast::<web_sys::Element>() {
-            let _ = element.set_pointer_capture(event.pointer_id());
-        }
         let mut g = gesture.borrow_mut();
         g.last_pointer_was_touch = event.pointer_type() == "touch";
         g.pointers.retain(|(id, _)| *id != event.pointer_id());
@@ -74,6 +80,13 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
         let Some(at) = pointer_point(&map, &event) else { return };
         let mut g = gesture.borrow_mut();
         let Some(index) = g.pointers.iter().position(|(id, _)| *id == event.pointer_id()) else { return };
+        if event.pointer_type() == "mouse" && event.buttons() == 0 {
+            // The button was released where we did not see it (outside the window, before capture).
+            g.pointers.remove(index);
+            drop(g);
+            store.dispatch(Action::SettleView);
+            return;
+        }
         let command = match g.pointers.len() {
             1 => {
                 let before = g.pointers[0].1;
@@ -92,6 +105,15 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
             _ => None,
         };
         g.pointers[index].1 = at;
+        // The pointer is captured only once it has really moved, so that a press on a marker that does not
+        // move stays a click on the marker, while a drag that starts on one still pans the map.
+        let moved_far = g.down_at.is_some_and(|down| down.distance(at) > DRAG_THRESHOLD_PX);
+        if moved_far && !g.captured.contains(&event.pointer_id()) {
+            if let Some(element) = map.cast::<web_sys::Element>() {
+                let _ = element.set_pointer_capture(event.pointer_id());
+            }
+            g.captured.push(event.pointer_id());
+        }
         drop(g);
         if let Some(command) = command {
             event.prevent_default();
@@ -106,6 +128,7 @@ fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> C
         let mut g = gesture.borrow_mut();
         let was_down = g.pointers.iter().any(|(id, _)| *id == event.pointer_id());
         g.pointers.retain(|(id, _)| *id != event.pointer_id());
+        g.captured.retain(|id| *id != event.pointer_id());
         if !was_down || !g.pointers.is_empty() {
             return;
         }
@@ -146,6 +169,11 @@ fn on_double_click(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
 fn on_key_down(store: Store) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        if event.key() == "Escape" && store.selected.is_some() {
+            event.prevent_default();
+            store.dispatch(Action::ClosePopup);
             return;
         }
         if let Some(command) = key_command(&event.key(), event.shift_key()) {
@@ -227,6 +255,16 @@ pub fn MapView() -> Html {
         oy = OVERHANG * settled.height,
     );
     let center = settled.center_lonlat();
+    // Markers for the live camera, fanned out where they would overlap.
+    let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.view.lonlat_to_screen(f.anchor)).collect();
+    let positions = Rc::new(spread(&anchors));
+    let popup = store.selected.as_ref().and_then(|id| {
+        let index = store.story.features.iter().position(|f| &f.id == id)?;
+        Some(html! {
+            <Popup story={store.story.clone()} id={id.clone()} at={positions[index]}
+                width={store.view.width} height={store.view.height} />
+        })
+    });
     // The Wakhan hatch keeps about 7 px spacing at the settled zoom.
     let hatch = format!("{:.0}", 7.0 * settled.resolution());
     let hatch_width = format!("{:.0}", 2.0 * settled.resolution());
@@ -254,10 +292,14 @@ pub fn MapView() -> Html {
                             </pattern>
                         </defs>
                         <BaseLayers level={store.level_of_detail()} layers={store.layers} />
+                        <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                     </svg>
                     <LabelLayer view={store.view} layers={store.layers} />
+                    <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.view.width}
+                        height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                 }
             </div>
+            { popup.unwrap_or_default() }
             <div class="map-controls map-controls-top-right">
                 <ZoomControls />
             </div>

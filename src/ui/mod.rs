@@ -1,16 +1,26 @@
 //! Yew components. State lives in one reducer ([`state::AppState`]) reached through [`store::use_store`].
 
+mod alert_banner;
 mod app;
+mod article_panel;
 mod attribution;
 mod base_layers;
 mod embedded_basemap;
+mod embedded_story;
 mod label_layer;
 mod layer_switcher;
 mod legend;
 mod map_view;
+mod marker_symbol;
+mod places_list;
+mod popup;
 mod scale_bar;
+mod side_panel;
 pub mod state;
 pub mod store;
+mod story_loader;
+mod story_markers;
+mod story_shapes;
 mod zoom_controls;
 
 pub use app::App;

@@ -6,9 +6,11 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::bounds::{LonLatBounds, MercatorBounds};
+use crate::domain::framing::frame_feature;
 use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
+use crate::domain::story::Story;
 use crate::domain::viewport::{ViewLimits, Viewport};
 
 /// The embedded data's extent (data.md): the camera's centre stays inside it.
@@ -32,6 +34,56 @@ pub struct AppState {
     pub layers: LayerVisibility,
     /// False until the map's size is known.
     pub sized: bool,
+    /// The story on screen.
+    pub story: SharedStory,
+    /// The feature whose popup is open.
+    pub selected: Option<String>,
+    /// The feature under the pointer, on the map or in the article.
+    pub hovered: Option<String>,
+    /// The passage "Read in the article" asked for: (feature id, quote index).
+    pub passage: Option<(String, usize)>,
+    pub panel: PanelTab,
+    /// Messages shown in the alert banner, newest last.
+    pub alerts: Vec<Alert>,
+}
+
+/// A story shared by reference: two are equal when they are the same story object, so comparing states
+/// (which Yew does on every change) never walks the story.
+#[derive(Clone, Debug)]
+pub struct SharedStory(pub Rc<Story>);
+
+impl PartialEq for SharedStory {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedStory {
+    type Target = Story;
+    fn deref(&self) -> &Story {
+        &self.0
+    }
+}
+
+/// The side panel's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelTab {
+    Article,
+    Places,
+}
+
+/// A message for the reader: what happened and what to do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alert {
+    pub severity: Severity,
+    pub title: String,
+    pub details: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 /// Every change the app knows.
@@ -51,17 +103,87 @@ pub enum Action {
     /// Back to the first view.
     ResetView,
     ToggleLayer(LayerId),
+    /// Show another story (already read and checked).
+    LoadStory(Rc<Story>),
+    /// A story could not be read: say why, keep the current one.
+    RefuseStory {
+        origin: String,
+        problems: Vec<String>,
+    },
+    DismissAlert(usize),
+    /// Open a feature's popup; `frame` also brings it into view.
+    Select {
+        id: String,
+        frame: bool,
+    },
+    ClosePopup,
+    Hover(Option<String>),
+    /// Show a quote's passage in the article panel.
+    ReadInArticle {
+        id: String,
+        quote: usize,
+    },
+    ShowPanel(PanelTab),
+}
+
+/// The alert for a story's unverified quotes, naming each feature.
+fn quote_warnings(story: &Story) -> Option<Alert> {
+    if story.warnings.is_empty() {
+        return None;
+    }
+    let details = story
+        .warnings
+        .iter()
+        .map(|w| {
+            let feature = story
+                .features
+                .iter()
+                .enumerate()
+                .find(|(i, _)| w.path.starts_with(&format!("features.features[{i}].")))
+                .map(|(_, f)| f.title.as_str())
+                .unwrap_or("a feature");
+            format!("“{feature}”: {} ({})", w.message, w.path)
+        })
+        .collect();
+    Some(Alert {
+        severity: Severity::Warning,
+        title: format!(
+            "{} quote(s) in this story are not the article’s words and are not shown as quotes.",
+            story.warnings.len()
+        ),
+        details,
+    })
 }
 
 impl Default for AppState {
     fn default() -> Self {
         let view = Viewport::fitting(HOME.to_mercator(), 1024.0, 768.0, HOME_PADDING_PX);
+        let (story, alerts) = match super::embedded_story::default_story() {
+            Ok(story) => {
+                let alerts = quote_warnings(&story).into_iter().collect();
+                (SharedStory(story), alerts)
+            }
+            Err(problems) => (
+                SharedStory(Rc::new(Story::empty())),
+                vec![Alert {
+                    severity: Severity::Error,
+                    title: "The built-in story could not be read.".into(),
+                    details: problems,
+                }],
+            ),
+        };
         AppState {
             view,
             settled: view,
             limits: limits_for(1024.0, 768.0),
             layers: LayerVisibility::default(),
             sized: false,
+            story,
+            selected: None,
+            hovered: None,
+            passage: None,
+            panel: PanelTab::Article,
+            alerts,
         }
     }
 }
@@ -114,6 +236,52 @@ impl AppState {
                 AppState { view, settled: view, ..self.clone() }
             }
             Action::ToggleLayer(layer) => AppState { layers: self.layers.toggled(layer), ..self.clone() },
+            Action::LoadStory(story) => {
+                let mut alerts: Vec<Alert> =
+                    self.alerts.iter().filter(|a| a.severity != Severity::Warning).cloned().collect();
+                alerts.extend(quote_warnings(&story));
+                AppState {
+                    story: SharedStory(story),
+                    selected: None,
+                    hovered: None,
+                    passage: None,
+                    alerts,
+                    ..self.clone()
+                }
+            }
+            Action::RefuseStory { origin, problems } => {
+                let mut alerts = self.alerts.clone();
+                alerts.push(Alert {
+                    severity: Severity::Error,
+                    title: format!(
+                        "{origin} is not a story package this app can show ({} problem(s)). The current story stays on screen.",
+                        problems.len()
+                    ),
+                    details: problems,
+                });
+                AppState { alerts, ..self.clone() }
+            }
+            Action::DismissAlert(index) => {
+                let mut alerts = self.alerts.clone();
+                if index >= alerts.len() {
+                    return None;
+                }
+                alerts.remove(index);
+                AppState { alerts, ..self.clone() }
+            }
+            Action::Select { id, frame } => {
+                let feature = self.story.feature(&id)?;
+                let view = if frame { frame_feature(&self.view, feature, &self.limits) } else { self.view };
+                AppState { selected: Some(id), view, settled: view, ..self.clone() }
+            }
+            Action::ClosePopup => AppState { selected: None, ..self.clone() },
+            Action::Hover(id) => AppState { hovered: id, ..self.clone() },
+            Action::ReadInArticle { id, quote } => {
+                let feature = self.story.feature(&id)?;
+                feature.quotes.get(quote)?.place.as_ref().ok()?;
+                AppState { passage: Some((id, quote)), panel: PanelTab::Article, ..self.clone() }
+            }
+            Action::ShowPanel(panel) => AppState { panel, ..self.clone() },
         };
         (next != *self).then_some(next)
     }
@@ -166,6 +334,56 @@ mod tests {
         let away =
             s.apply(Action::JumpView(ViewCommand::ZoomAround { anchor: ScreenPx::new(1.0, 1.0), delta: 2.0 })).unwrap();
         assert_eq!(away.apply(Action::ResetView).unwrap().view, s.view);
+    }
+
+    const TINY_STORY: &str = r#"{"format":"article-map/story@1",
+      "article":{"title":"Tiny","sections":[{"id":"s","paragraphs":[{"id":"p1","text":"Kashgar is far."}]}]},
+      "features":{"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"k","geometry":{"type":"Point","coordinates":[75.98,39.47]},"properties":{"title":"Kashgar",
+         "kind":"city","confidence":"confirmed","precision":{"level":"exact","radius_km":15},
+         "sources":[{"publisher":"P","url":"https://example.org"}],"quotes":[{"exact":"Kashgar"},{"exact":"Paris"}]}}]}}"#;
+
+    #[test]
+    fn loading_a_story_clears_the_selection_and_warns_about_unverified_quotes() {
+        let s = sized().apply(Action::Select { id: "new_site_ishkashim_wakhan".into(), frame: false }).unwrap();
+        assert!(s.selected.is_some());
+        let story = Rc::new(Story::from_json(TINY_STORY).unwrap());
+        let loaded = s.apply(Action::LoadStory(story)).unwrap();
+        assert_eq!(loaded.selected, None);
+        assert_eq!(loaded.alerts.len(), 1);
+        assert!(loaded.alerts[0].details[0].contains("“Kashgar”"), "{:?}", loaded.alerts[0]);
+    }
+
+    #[test]
+    fn a_refused_story_keeps_the_current_one_and_says_why() {
+        let s = sized();
+        let refused = s
+            .apply(Action::RefuseStory { origin: "bad.json".into(), problems: vec!["format: is required".into()] })
+            .unwrap();
+        assert_eq!(refused.story, s.story);
+        assert_eq!(refused.alerts.last().unwrap().severity, Severity::Error);
+        assert!(refused.alerts.last().unwrap().title.starts_with("bad.json"));
+        let dismissed = refused.apply(Action::DismissAlert(refused.alerts.len() - 1)).unwrap();
+        assert_eq!(dismissed.alerts, s.alerts);
+    }
+
+    #[test]
+    fn selecting_an_unknown_feature_or_reading_an_unverified_quote_changes_nothing() {
+        let s = sized().apply(Action::LoadStory(Rc::new(Story::from_json(TINY_STORY).unwrap()))).unwrap();
+        assert_eq!(s.apply(Action::Select { id: "nope".into(), frame: true }), None);
+        assert_eq!(s.apply(Action::ReadInArticle { id: "k".into(), quote: 1 }), None);
+        let read = s.apply(Action::ReadInArticle { id: "k".into(), quote: 0 }).unwrap();
+        assert_eq!(read.passage, Some(("k".into(), 0)));
+    }
+
+    #[test]
+    fn selecting_with_framing_brings_a_far_feature_into_view() {
+        let s = sized().apply(Action::LoadStory(Rc::new(Story::from_json(TINY_STORY).unwrap()))).unwrap();
+        let far = s.apply(Action::JumpView(ViewCommand::PanBy { dx: 3000.0, dy: 0.0 })).unwrap();
+        let selected = far.apply(Action::Select { id: "k".into(), frame: true }).unwrap();
+        let at = selected.view.lonlat_to_screen(crate::domain::coords::LonLat::new(75.98, 39.47));
+        assert!((at.x - 450.0).abs() < 1.0 && (at.y - 300.0).abs() < 1.0, "{at:?}");
+        assert_eq!(selected.view, selected.settled);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::state::AppState;
+use super::state::{Action, AppState};
 
 /// The app's state and its dispatcher.
 pub type Store = UseReducerHandle<AppState>;
@@ -12,4 +12,19 @@ pub type Store = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_store() -> Store {
     use_context::<Store>().expect("use_store() must be called inside the App's ContextProvider")
+}
+
+/// Sends actions; never changes, so components that only dispatch do not re-render when the state does.
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
+/// The dispatcher from the nearest provider.
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("use_dispatch() must be called inside the App's ContextProvider")
+}
+
+/// A callback that dispatches `action` whatever the event.
+pub fn send<E: 'static>(dispatch: &Dispatch, action: Action) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: E| dispatch.dispatch(action.clone()))
 }

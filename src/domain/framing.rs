@@ -1,0 +1,101 @@
+//! Framing a story feature: the camera that brings it into view, moving as little as it can.
+
+use super::bounds::MercatorBounds;
+use super::coords::{LonLat, ScreenPx};
+use super::geodesy::circle;
+use super::projection::project;
+use super::story::{StoryFeature, StoryGeometry};
+use super::viewport::{ViewLimits, Viewport};
+
+/// Margin kept between a framed feature and the screen's edge, CSS px.
+const MARGIN_PX: f64 = 48.0;
+/// The deepest zoom a framing goes to on its own (a city, not a street).
+const DEEPEST_ZOOM: f64 = 9.0;
+
+/// The Mercator box a feature covers: its geometry, or its uncertainty circle for a point.
+pub fn feature_bounds(feature: &StoryFeature) -> Option<MercatorBounds> {
+    let points: Vec<LonLat> = match &feature.geometry {
+        StoryGeometry::Point(p) => circle(*p, feature.precision.radius_km * 1000.0, 32),
+        StoryGeometry::Lines(lines) => lines.iter().flatten().copied().collect(),
+        StoryGeometry::Areas(polygons) => polygons.iter().flat_map(|p| p[0].iter().copied()).collect(),
+    };
+    MercatorBounds::around(points.into_iter().chain([feature.anchor]).map(project))
+}
+
+/// The camera that shows `feature`: unchanged if its marker is in view and it fits; otherwise centred on its
+/// marker, zoomed out if the feature does not fit, and in (towards zoom 7) if it would be a speck.
+pub fn frame_feature(view: &Viewport, feature: &StoryFeature, limits: &ViewLimits) -> Viewport {
+    let Some(bounds) = feature_bounds(feature) else { return *view };
+    let fit = Viewport::fitting(bounds, view.width, view.height, MARGIN_PX).zoom;
+    let anchor = view.lonlat_to_screen(feature.anchor);
+    let inside = anchor.x >= MARGIN_PX
+        && anchor.y >= MARGIN_PX
+        && anchor.x <= view.width - MARGIN_PX
+        && anchor.y <= view.height - MARGIN_PX;
+    let shown_whole = view.zoom <= fit + 1e-9;
+    if inside && shown_whole {
+        return *view;
+    }
+    let zoom = if view.zoom > fit { fit } else { view.zoom.max(fit.min(DEEPEST_ZOOM) - 2.0) };
+    let centred = Viewport { center: project(feature.anchor), ..*view };
+    let target = centred.zoomed_around(ScreenPx::new(view.width / 2.0, view.height / 2.0), zoom - view.zoom);
+    target.limited(limits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bounds::LonLatBounds;
+    use crate::domain::story::{Confidence, FeatureKind, Precision, PrecisionLevel};
+
+    fn feature(lon: f64, lat: f64, radius_km: f64) -> StoryFeature {
+        StoryFeature {
+            id: "f".into(),
+            title: "F".into(),
+            description: None,
+            kind: FeatureKind::Site,
+            geometry: StoryGeometry::Point(LonLat::new(lon, lat)),
+            anchor: LonLat::new(lon, lat),
+            precision: Precision { level: PrecisionLevel::District, radius_km, note: None },
+            confidence: Confidence::Reported,
+            sources: vec![],
+            quotes: vec![],
+            notes: None,
+            figures: vec![],
+        }
+    }
+
+    fn limits() -> ViewLimits {
+        ViewLimits {
+            min_zoom: 3.0,
+            max_zoom: 12.0,
+            center_within: LonLatBounds::new(52.0, 29.0, 97.0, 52.0).to_mercator(),
+        }
+    }
+
+    fn view() -> Viewport {
+        Viewport { center: project(LonLat::new(73.0, 38.5)), zoom: 6.0, width: 800.0, height: 600.0 }
+    }
+
+    #[test]
+    fn a_feature_in_view_does_not_move_the_map() {
+        let f = feature(72.0, 38.0, 25.0);
+        assert_eq!(frame_feature(&view(), &f, &limits()), view());
+    }
+
+    #[test]
+    fn a_feature_off_screen_is_brought_to_the_centre() {
+        let f = feature(87.6, 43.8, 20.0);
+        let v = frame_feature(&view(), &f, &limits());
+        let at = v.lonlat_to_screen(f.anchor);
+        assert!(at.distance(ScreenPx::new(400.0, 300.0)) < 1e-6);
+        assert!(v.zoom >= view().zoom, "does not zoom out for a small feature");
+    }
+
+    #[test]
+    fn a_huge_circle_zooms_out_to_fit() {
+        let f = feature(66.4, 45.7, 1500.0);
+        let v = frame_feature(&view(), &f, &limits());
+        assert!(v.zoom < view().zoom);
+    }
+}

@@ -1,0 +1,131 @@
+//! The article beside the map: byline, section headings, paragraphs; the passages the map quotes are marked.
+//! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
+//! marker; "Read in the article" scrolls to a passage and highlights it.
+
+use yew::prelude::*;
+
+use crate::browser::focus::scroll_into_view;
+use crate::domain::story::{Paragraph, Story};
+
+use super::state::{Action, SharedStory};
+use super::store::{use_dispatch, Dispatch};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticlePanelProps {
+    pub story: SharedStory,
+    pub hovered: Option<String>,
+    pub selected: Option<String>,
+    /// The passage asked for: (feature id, quote index).
+    pub passage: Option<(String, usize)>,
+}
+
+struct Marks<'a> {
+    story: &'a Story,
+    dispatch: &'a Dispatch,
+    hovered: Option<&'a str>,
+    selected: Option<&'a str>,
+    passage: Option<(&'a str, usize)>,
+    current: &'a NodeRef,
+}
+
+fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool) -> Html {
+    let runs = marks.story.segments(&p.id).into_iter().map(|run| {
+        let text = p.text[run.start..run.end].to_string();
+        if run.quotes.is_empty() {
+            return html! { { text } };
+        }
+        let ids: Vec<&str> = run.quotes.iter().map(|(f, _)| marks.story.features[*f].id.as_str()).collect();
+        let first = ids[0].to_string();
+        let has = |id: Option<&str>| id.is_some_and(|id| ids.contains(&id));
+        let is_current = marks.passage.is_some_and(|(id, q)| {
+            run.quotes.iter().any(|(f, qi)| marks.story.features[*f].id == id && *qi == q)
+        });
+        let node = if is_current && *first_current {
+            *first_current = false;
+            marks.current.clone()
+        } else {
+            NodeRef::default()
+        };
+        let click = {
+            let (dispatch, id) = (marks.dispatch.clone(), first.clone());
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: true }))
+        };
+        let enter = {
+            let (dispatch, id) = (marks.dispatch.clone(), first.clone());
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(Some(id.clone()))))
+        };
+        let leave = {
+            let dispatch = marks.dispatch.clone();
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
+        };
+        let titles: Vec<&str> = run.quotes.iter().map(|(f, _)| marks.story.features[*f].title.as_str()).collect();
+        let class = classes!(
+            "quote-mark",
+            has(marks.hovered).then_some("linked"),
+            has(marks.selected).then_some("selected"),
+            is_current.then_some("current"),
+        );
+        html! {
+            <mark ref={node} class={class} data-quote-for={ids.join(" ")} title={format!("On the map: {}", titles.join("; "))}
+                onclick={click} onpointerenter={enter} onpointerleave={leave}>{ text }</mark>
+        }
+    });
+    html! { <p data-paragraph-id={p.id.clone()}>{ for runs }</p> }
+}
+
+/// The article with its quoted passages marked.
+#[component]
+pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
+    let dispatch = use_dispatch();
+    let current = use_node_ref();
+    {
+        let current = current.clone();
+        use_effect_with(props.passage.clone(), move |passage| {
+            if passage.is_some() {
+                if let Some(element) = current.cast::<web_sys::Element>() {
+                    scroll_into_view(&element);
+                }
+            }
+        });
+    }
+    let story = &props.story;
+    let marks = Marks {
+        story,
+        dispatch: &dispatch,
+        hovered: props.hovered.as_deref(),
+        selected: props.selected.as_deref(),
+        passage: props.passage.as_ref().map(|(id, q)| (id.as_str(), *q)),
+        current: &current,
+    };
+    let mut first_current = true;
+    let article = &story.article;
+    let byline: Vec<String> =
+        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
+    let sections = article.sections.iter().map(|section| {
+        let paragraphs: Vec<Html> =
+            section.paragraphs.iter().map(|p| paragraph(p, &marks, &mut first_current)).collect();
+        html! {
+            <section key={section.id.clone()} data-section-id={section.id.clone()}>
+                if let Some(heading) = &section.heading {
+                    <h3>{ heading.clone() }</h3>
+                }
+                { for paragraphs }
+            </section>
+        }
+    });
+    html! {
+        <article class="article-panel" aria-labelledby="article-title">
+            <header class="article-header">
+                <h2 id="article-title">{ article.title.clone() }</h2>
+                if !byline.is_empty() {
+                    <p class="article-byline">{ byline.join(" · ") }</p>
+                }
+                if let Some(attribution) = &article.attribution {
+                    <p class="article-attribution">{ attribution.clone() }</p>
+                }
+                <p class="article-help">{ "Marked passages are on the map: click one to see where." }</p>
+            </header>
+            { for sections }
+        </article>
+    }
+}

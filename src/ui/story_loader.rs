@@ -1,0 +1,84 @@
+//! Loading another story package: from the `?story=` URL parameter, from a file picked with "Open story…",
+//! or from a file dropped on the page. A package that breaks a rule is refused with every problem listed, and
+//! the current story stays on screen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+use crate::browser::{fetch::fetch_text, files::read_text, location::query_param};
+use crate::domain::story::Story;
+
+use super::state::Action;
+use super::store::{use_dispatch, Dispatch};
+
+/// Checks a package's text and shows it, or says why not.
+fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
+    let action = match text {
+        Ok(text) => match Story::from_json(&text) {
+            Ok(story) => Action::LoadStory(Rc::new(story)),
+            Err(problems) => {
+                Action::RefuseStory { origin, problems: problems.iter().map(ToString::to_string).collect() }
+            }
+        },
+        Err(why) => Action::RefuseStory { origin, problems: vec![why] },
+    };
+    dispatch.dispatch(action);
+}
+
+/// Reads the first file of a pick or a drop.
+pub fn open_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
+    let reader = read_text(file, move |text| offer(&dispatch, origin, text));
+    keep.replace(reader);
+}
+
+/// Loads the package named by `?story=` once, at start.
+#[hook]
+pub fn use_story_from_url() {
+    let dispatch = use_dispatch();
+    use_effect_with((), move |_| {
+        if let Some(url) = query_param("story") {
+            yew::platform::spawn_local(async move {
+                let text = fetch_text(&url).await;
+                offer(&dispatch, format!("The story at “{url}”"), text);
+            });
+        }
+    });
+}
+
+/// The "Open story…" button.
+#[component]
+pub fn StoryOpener() -> Html {
+    let dispatch = use_dispatch();
+    let input = use_node_ref();
+    let keep = use_mut_ref(|| None::<FileReader>);
+    let pick = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let chosen = {
+        let (input, keep) = (input.clone(), keep.clone());
+        Callback::from(move |_: Event| {
+            let Some(element) = input.cast::<web_sys::HtmlInputElement>() else { return };
+            if let Some(file) = element.files().and_then(|files| files.get(0)) {
+                open_file(&dispatch, file, &keep);
+            }
+            element.set_value(""); // picking the same file again is a new pick
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="header-button" onclick={pick}
+                title="Open a story package (.json): an article and the places it talks about">{ "Open story…" }</button>
+            <input ref={input} type="file" class="visually-hidden" accept=".json,application/json,application/geo+json"
+                aria-label="Story package file" tabindex="-1" data-story-file="" onchange={chosen} />
+        </>
+    }
+}
