@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -140,6 +141,25 @@ PRECISION_NOTES = {
 # a source), so no figures are emitted. Add entries here as
 #   feature id -> [{"label": "Published length", "value": "…", "source": "<publisher, date>"}]
 FIGURES: dict[str, list[dict]] = {}
+
+# Borders get their length as drawn, measured here. Natural Earth 1:10m smooths river bends, so published
+# figures run 5-20 % longer; no published figure is shown because the facts name no source for one.
+MEASURED_LENGTH_SOURCE = (
+    "measured on the line drawn here (Natural Earth 1:10m via world-atlas 2.0.2, geodesic); "
+    "Natural Earth smooths river bends, so official lengths are longer"
+)
+
+
+def line_length_km(geometry: dict) -> float:
+    """Great-circle length of a (Multi)LineString on the mean Earth sphere, km."""
+    lines = [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
+    total = 0.0
+    for line in lines:
+        for (lon1, lat1), (lon2, lat2) in zip(line, line[1:]):
+            p1, p2 = math.radians(lat1), math.radians(lat2)
+            h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+            total += 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return total
 
 
 class BuildError(Exception):
@@ -391,8 +411,15 @@ def build_feature(item: dict, paragraphs: list[dict], basemaps: dict, problems: 
         "quotes": quotes,
         "notes": item["notes"],
     }
-    if fid in FIGURES:
-        props["figures"] = FIGURES[fid]
+    figures = list(FIGURES.get(fid, []))
+    if item["kind"] == "border" and geometry["type"] in ("LineString", "MultiLineString"):
+        figures.append({
+            "label": "Length on this map",
+            "value": f"≈{line_length_km(geometry):,.0f} km",
+            "source": MEASURED_LENGTH_SOURCE,
+        })
+    if figures:
+        props["figures"] = figures
     props["anchor"] = [lon, lat]
     return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
 

@@ -1,5 +1,6 @@
 //! Pure computation: coordinates, projection, viewport, geometry, basemap data. No web APIs here.
 
+pub mod annotation;
 pub mod basemap;
 pub mod bounds;
 pub mod coords;

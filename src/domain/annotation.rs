@@ -1,0 +1,302 @@
+//! The reader's annotation document: points, lines and areas with a title, a note, simplestyle styling and
+//! quotes from the article. Documents are values: every edit makes a new document (sharing unchanged
+//! annotations), which is what makes undo simple and exact.
+
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+use super::coords::LonLat;
+use super::geodesy::{line_length_m, polygon_area_m2};
+use super::quote_index::QuoteSelector;
+
+/// An annotation's shape, in WGS84 degrees. Drawing makes `Point`, `LineString` and `Polygon`; imports may
+/// bring the multi-part kinds too.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotationGeometry {
+    Point(LonLat),
+    MultiPoint(Vec<LonLat>),
+    LineString(Vec<LonLat>),
+    MultiLineString(Vec<Vec<LonLat>>),
+    /// Exterior ring then holes; rings are closed (first = last).
+    Polygon(Vec<Vec<LonLat>>),
+    MultiPolygon(Vec<Vec<Vec<LonLat>>>),
+}
+
+impl AnnotationGeometry {
+    /// The GeoJSON type name.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            AnnotationGeometry::Point(_) => "Point",
+            AnnotationGeometry::MultiPoint(_) => "MultiPoint",
+            AnnotationGeometry::LineString(_) => "LineString",
+            AnnotationGeometry::MultiLineString(_) => "MultiLineString",
+            AnnotationGeometry::Polygon(_) => "Polygon",
+            AnnotationGeometry::MultiPolygon(_) => "MultiPolygon",
+        }
+    }
+
+    /// Every position, in order.
+    pub fn positions(&self) -> Vec<LonLat> {
+        match self {
+            AnnotationGeometry::Point(p) => vec![*p],
+            AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.clone(),
+            AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.concat(),
+            AnnotationGeometry::MultiPolygon(ps) => ps.iter().flat_map(|p| p.concat()).collect(),
+        }
+    }
+
+    /// The same shape moved by (`dlon`, `dlat`) degrees.
+    pub fn translated(&self, dlon: f64, dlat: f64) -> Self {
+        let m = |p: &LonLat| LonLat::new(p.lon + dlon, (p.lat + dlat).clamp(-89.9, 89.9));
+        let line = |l: &Vec<LonLat>| l.iter().map(m).collect::<Vec<_>>();
+        match self {
+            AnnotationGeometry::Point(p) => AnnotationGeometry::Point(m(p)),
+            AnnotationGeometry::MultiPoint(ps) => AnnotationGeometry::MultiPoint(line(ps)),
+            AnnotationGeometry::LineString(l) => AnnotationGeometry::LineString(line(l)),
+            AnnotationGeometry::MultiLineString(ls) => AnnotationGeometry::MultiLineString(ls.iter().map(line).collect()),
+            AnnotationGeometry::Polygon(rs) => AnnotationGeometry::Polygon(rs.iter().map(line).collect()),
+            AnnotationGeometry::MultiPolygon(ps) => {
+                AnnotationGeometry::MultiPolygon(ps.iter().map(|p| p.iter().map(line).collect()).collect())
+            }
+        }
+    }
+
+    /// What a reader wants to know of its size: length for lines, area and perimeter for areas.
+    pub fn measures(&self) -> Measures {
+        match self {
+            AnnotationGeometry::LineString(l) => Measures { length_km: Some(line_length_m(l) / 1e3), ..Default::default() },
+            AnnotationGeometry::MultiLineString(ls) => {
+                Measures { length_km: Some(ls.iter().map(|l| line_length_m(l)).sum::<f64>() / 1e3), ..Default::default() }
+            }
+            AnnotationGeometry::Polygon(rings) => polygon_measures(std::slice::from_ref(rings)),
+            AnnotationGeometry::MultiPolygon(polygons) => polygon_measures(polygons),
+            AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => Measures::default(),
+        }
+    }
+}
+
+fn polygon_measures(polygons: &[Vec<Vec<LonLat>>]) -> Measures {
+    Measures {
+        length_km: None,
+        area_km2: Some(polygons.iter().map(|p| polygon_area_m2(p)).sum::<f64>() / 1e6),
+        perimeter_km: Some(polygons.iter().flatten().map(|r| line_length_m(r)).sum::<f64>() / 1e3),
+    }
+}
+
+/// Geodesic measures of a shape.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Measures {
+    pub length_km: Option<f64>,
+    pub area_km2: Option<f64>,
+    pub perimeter_km: Option<f64>,
+}
+
+impl Measures {
+    /// "Length 123.4 km", "Area 1,234 km² · perimeter 150.2 km", or nothing for points.
+    ///
+    /// ```
+    /// use article_map::domain::annotation::Measures;
+    /// let m = Measures { area_km2: Some(11093.2), perimeter_km: Some(912.04), length_km: None };
+    /// assert_eq!(m.in_words(), "Area 11,093 km² · perimeter 912.0 km");
+    /// ```
+    pub fn in_words(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(l) = self.length_km {
+            parts.push(format!("Length {}", km(l)));
+        }
+        if let Some(a) = self.area_km2 {
+            parts.push(format!("Area {} km²", thousands(a)));
+        }
+        if let Some(p) = self.perimeter_km {
+            parts.push(format!("perimeter {}", km(p)));
+        }
+        parts.join(" · ")
+    }
+}
+
+fn km(value: f64) -> String {
+    if value >= 1000.0 {
+        format!("{} km", thousands(value))
+    } else {
+        format!("{value:.1} km")
+    }
+}
+
+/// A whole number with thousands separators.
+fn thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Styling, as simplestyle-spec properties. `None` means "not set" (the app's default is drawn).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnnotationStyle {
+    pub marker_color: Option<String>,
+    pub stroke: Option<String>,
+    pub stroke_width: Option<f64>,
+    pub stroke_opacity: Option<f64>,
+    pub fill: Option<String>,
+    pub fill_opacity: Option<f64>,
+}
+
+/// One annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// Unique in its document ("a1", "a2", … for drawn ones; imported ids are kept when unique).
+    pub id: String,
+    pub geometry: AnnotationGeometry,
+    pub title: String,
+    /// Plain text; always rendered as text.
+    pub note: String,
+    pub style: AnnotationStyle,
+    pub quotes: Vec<QuoteSelector>,
+    /// Properties the app does not know, kept as they came (from other tools' files).
+    pub foreign: Map<String, Value>,
+}
+
+impl Annotation {
+    /// A new annotation with nothing but a shape.
+    pub fn new(id: String, geometry: AnnotationGeometry) -> Self {
+        Annotation {
+            id,
+            geometry,
+            title: String::new(),
+            note: String::new(),
+            style: AnnotationStyle::default(),
+            quotes: Vec::new(),
+            foreign: Map::new(),
+        }
+    }
+}
+
+/// The document: annotations in drawing order, and the counter that names new ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnnotationDocument {
+    pub annotations: Vec<Rc<Annotation>>,
+    /// The number in the next drawn annotation's id ("a{next_id}").
+    pub next_id: u64,
+}
+
+impl AnnotationDocument {
+    pub fn get(&self, id: &str) -> Option<&Rc<Annotation>> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// A fresh id, and the document that has used it up.
+    pub fn fresh_id(&self) -> (String, AnnotationDocument) {
+        let mut n = self.next_id.max(1);
+        while self.get(&format!("a{n}")).is_some() {
+            n += 1;
+        }
+        (format!("a{n}"), AnnotationDocument { annotations: self.annotations.clone(), next_id: n + 1 })
+    }
+
+    /// The document with `annotation` added at the top.
+    pub fn with_added(&self, annotation: Annotation) -> AnnotationDocument {
+        let mut annotations = self.annotations.clone();
+        annotations.push(Rc::new(annotation));
+        AnnotationDocument { annotations, next_id: self.next_id }
+    }
+
+    /// The document with the annotation of the same id replaced, or `None` if there is none.
+    pub fn with_replaced(&self, annotation: Annotation) -> Option<AnnotationDocument> {
+        let index = self.annotations.iter().position(|a| a.id == annotation.id)?;
+        let mut annotations = self.annotations.clone();
+        annotations[index] = Rc::new(annotation);
+        Some(AnnotationDocument { annotations, next_id: self.next_id })
+    }
+
+    /// The document without the annotation `id`, or `None` if there is none.
+    pub fn without(&self, id: &str) -> Option<AnnotationDocument> {
+        let index = self.annotations.iter().position(|a| a.id == id)?;
+        let mut annotations = self.annotations.clone();
+        annotations.remove(index);
+        Some(AnnotationDocument { annotations, next_id: self.next_id })
+    }
+
+    /// The document with several annotations added (an import), renaming any whose id is taken.
+    pub fn with_imported(&self, imported: Vec<Annotation>) -> AnnotationDocument {
+        let mut doc = self.clone();
+        for mut annotation in imported {
+            if annotation.id.is_empty() || doc.get(&annotation.id).is_some() {
+                let (id, next) = doc.fresh_id();
+                annotation.id = id;
+                doc = next;
+            }
+            doc = doc.with_added(annotation);
+        }
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(id: &str) -> Annotation {
+        Annotation::new(id.into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)))
+    }
+
+    #[test]
+    fn fresh_ids_never_collide_with_imported_ones() {
+        let doc = AnnotationDocument::default().with_added(point("a1")).with_added(point("a2"));
+        let (id, doc) = doc.fresh_id();
+        assert_eq!(id, "a3");
+        assert_eq!(doc.fresh_id().0, "a4");
+    }
+
+    #[test]
+    fn edits_share_unchanged_annotations() {
+        let doc = AnnotationDocument::default().with_added(point("a1")).with_added(point("a2"));
+        let mut changed = (*doc.annotations[1]).clone();
+        changed.title = "Shaymak".into();
+        let next = doc.with_replaced(changed).unwrap();
+        assert!(Rc::ptr_eq(&doc.annotations[0], &next.annotations[0]));
+        assert_eq!(next.get("a2").unwrap().title, "Shaymak");
+        assert_eq!(doc.get("a2").unwrap().title, "", "the old document is untouched");
+        assert_eq!(next.without("a1").unwrap().annotations.len(), 1);
+        assert_eq!(next.without("zz"), None);
+    }
+
+    #[test]
+    fn an_import_renames_ids_that_are_taken() {
+        let doc = AnnotationDocument::default().with_added(point("a1"));
+        let merged = doc.with_imported(vec![point("a1"), point("x"), point("")]);
+        let ids: Vec<_> = merged.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids.len(), 4);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 4, "{ids:?}");
+        assert!(ids.contains(&"x"));
+    }
+
+    #[test]
+    fn measures_of_a_known_square_and_line() {
+        // One degree along the equator: 111.195 km on the mean sphere.
+        let line = AnnotationGeometry::LineString(vec![LonLat::new(0.0, 0.0), LonLat::new(1.0, 0.0)]);
+        assert!((line.measures().length_km.unwrap() - 111.195).abs() < 0.01);
+        let square = AnnotationGeometry::Polygon(vec![vec![
+            LonLat::new(0.0, 0.0),
+            LonLat::new(1.0, 0.0),
+            LonLat::new(1.0, 1.0),
+            LonLat::new(0.0, 1.0),
+            LonLat::new(0.0, 0.0),
+        ]]);
+        let m = square.measures();
+        assert!((m.area_km2.unwrap() - 12_308.8).abs() < 5.0, "{m:?}");
+        assert!((m.perimeter_km.unwrap() - 444.77).abs() < 0.5, "{m:?}");
+        assert_eq!(AnnotationGeometry::Point(LonLat::new(0.0, 0.0)).measures(), Measures::default());
+    }
+}
