@@ -54,7 +54,9 @@ impl AnnotationGeometry {
             AnnotationGeometry::Point(p) => AnnotationGeometry::Point(m(p)),
             AnnotationGeometry::MultiPoint(ps) => AnnotationGeometry::MultiPoint(line(ps)),
             AnnotationGeometry::LineString(l) => AnnotationGeometry::LineString(line(l)),
-            AnnotationGeometry::MultiLineString(ls) => AnnotationGeometry::MultiLineString(ls.iter().map(line).collect()),
+            AnnotationGeometry::MultiLineString(ls) => {
+                AnnotationGeometry::MultiLineString(ls.iter().map(line).collect())
+            }
             AnnotationGeometry::Polygon(rs) => AnnotationGeometry::Polygon(rs.iter().map(line).collect()),
             AnnotationGeometry::MultiPolygon(ps) => {
                 AnnotationGeometry::MultiPolygon(ps.iter().map(|p| p.iter().map(line).collect()).collect())
@@ -65,10 +67,13 @@ impl AnnotationGeometry {
     /// What a reader wants to know of its size: length for lines, area and perimeter for areas.
     pub fn measures(&self) -> Measures {
         match self {
-            AnnotationGeometry::LineString(l) => Measures { length_km: Some(line_length_m(l) / 1e3), ..Default::default() },
-            AnnotationGeometry::MultiLineString(ls) => {
-                Measures { length_km: Some(ls.iter().map(|l| line_length_m(l)).sum::<f64>() / 1e3), ..Default::default() }
+            AnnotationGeometry::LineString(l) => {
+                Measures { length_km: Some(line_length_m(l) / 1e3), ..Default::default() }
             }
+            AnnotationGeometry::MultiLineString(ls) => Measures {
+                length_km: Some(ls.iter().map(|l| line_length_m(l)).sum::<f64>() / 1e3),
+                ..Default::default()
+            },
             AnnotationGeometry::Polygon(rings) => polygon_measures(std::slice::from_ref(rings)),
             AnnotationGeometry::MultiPolygon(polygons) => polygon_measures(polygons),
             AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => Measures::default(),
@@ -128,7 +133,7 @@ fn thousands(value: f64) -> String {
     let digits = format!("{:.0}", value.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -164,6 +164,56 @@ impl<'a> QuoteIndex<'a> {
     }
 }
 
+/// Characters of context a new selector carries on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// The selector for a passage a reader selected: the exact text plus up to [`CONTEXT_CHARS`] characters of
+/// the paragraph on each side. `start..end` are byte offsets in `paragraph`; `None` if they are not a
+/// non-empty range on character boundaries.
+///
+/// ```
+/// use article_map::domain::quote_index::selector_for_range;
+/// let p = "China has been most active in the security sphere.";
+/// let s = selector_for_range(p, 15, 26).unwrap();
+/// assert_eq!((s.exact.as_str(), s.prefix.as_str(), s.suffix.as_str()), ("most active", "China has been ", " in the security sphere."));
+/// ```
+pub fn selector_for_range(paragraph: &str, start: usize, end: usize) -> Option<QuoteSelector> {
+    if start >= end || end > paragraph.len() || !paragraph.is_char_boundary(start) || !paragraph.is_char_boundary(end) {
+        return None;
+    }
+    let before = &paragraph[..start];
+    let prefix_start = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+    let after = &paragraph[end..];
+    let suffix_end = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(i, _)| i);
+    Some(QuoteSelector {
+        exact: paragraph[start..end].to_string(),
+        prefix: before[prefix_start..].to_string(),
+        suffix: after[..suffix_end].to_string(),
+    })
+}
+
+/// The byte offset in `text` of a position counted in UTF-16 code units (how browsers count), or `None`
+/// past the end or inside a character.
+///
+/// ```
+/// use article_map::domain::quote_index::byte_offset_of_utf16;
+/// assert_eq!(byte_offset_of_utf16("“a”b", 3), Some(7));
+/// assert_eq!(byte_offset_of_utf16("ab", 3), None);
+/// ```
+pub fn byte_offset_of_utf16(text: &str, utf16: usize) -> Option<usize> {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units == utf16 {
+            return Some(i);
+        }
+        units += c.len_utf16();
+        if units > utf16 {
+            return None;
+        }
+    }
+    (units == utf16).then_some(text.len())
+}
+
 /// The original byte offset just after folded byte `end - 1`.
 fn end_offset(f: &Folded, end: usize, original: &str) -> usize {
     if end >= f.text.len() {

@@ -18,13 +18,14 @@ pub struct AlertBannerProps {
 pub fn AlertBanner(props: &AlertBannerProps) -> Html {
     let dispatch = use_dispatch();
     let alerts = props.alerts.iter().enumerate().map(|(i, alert)| {
-        let class = match alert.severity {
-            Severity::Error => "alert alert-error",
-            Severity::Warning => "alert alert-warning",
+        let (class, role) = match alert.severity {
+            Severity::Error => ("alert alert-error", "alert"),
+            Severity::Warning => ("alert alert-warning", "alert"),
+            Severity::Notice => ("alert alert-notice", "status"),
         };
         let more = alert.details.len().saturating_sub(MAX_DETAILS);
         html! {
-            <div class={class} role="alert">
+            <div class={class} role={role}>
                 <p class="alert-title">{ alert.title.clone() }</p>
                 if !alert.details.is_empty() {
                     <ul class="alert-details">

@@ -6,10 +6,13 @@ use gloo::file::callbacks::FileReader;
 
 use super::alert_banner::AlertBanner;
 use super::map_view::MapView;
+use super::persistence::{use_autosave, use_restore};
+use super::shortcuts::{use_paste_import, use_undo_shortcuts};
 use super::side_panel::SidePanel;
 use super::state::AppState;
 use super::store::{Dispatch, Store};
-use super::story_loader::{open_file, use_story_from_url, StoryOpener};
+use super::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
+use super::toolbar::Toolbar;
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -20,6 +23,10 @@ struct ShellProps {
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     use_story_from_url();
+    use_restore();
+    use_autosave(&props.state.annotations);
+    use_undo_shortcuts();
+    use_paste_import();
     let state = &props.state;
     let dispatch = state.dispatcher();
     let keep = use_mut_ref(|| None::<FileReader>);
@@ -30,10 +37,16 @@ fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                open_file(&dispatch, file, &keep);
+                open_dropped_file(&dispatch, file, &keep);
             }
         })
     };
+    let selected_annotation = state
+        .annotations
+        .selected
+        .as_ref()
+        .and_then(|id| state.annotations.document().get(id))
+        .map(|a| (a.id.clone(), super::annotation_panel::display_title(a)));
     let article = &state.story.article;
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
@@ -45,6 +58,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <p class="story-byline">{ byline.join(" · ") }</p>
                 </div>
                 <div class="header-tools">
+                    <Toolbar />
                     <StoryOpener />
                 </div>
             </header>
@@ -54,7 +68,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <MapView />
                 </section>
                 <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
-                    selected={state.selected.clone()} passage={state.passage.clone()} />
+                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} />
             </main>
         </div>
     }

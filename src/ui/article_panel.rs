@@ -5,9 +5,12 @@
 use yew::prelude::*;
 
 use crate::browser::focus::scroll_into_view;
+use crate::browser::selection::paragraph_selection;
+use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
 use crate::domain::story::{Paragraph, Story};
 
-use super::state::{Action, SharedStory};
+use super::annotating::AnnotationAction;
+use super::state::{Action, Alert, Severity, SharedStory};
 use super::store::{use_dispatch, Dispatch};
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +20,30 @@ pub struct ArticlePanelProps {
     pub selected: Option<String>,
     /// The passage asked for: (feature id, quote index).
     pub passage: Option<(String, usize)>,
+    /// The selected annotation (id, title): a selected passage can be attached to it.
+    pub annotation: Option<(String, String)>,
+}
+
+/// Attaches the passage selected in the article to the annotation `id`, or says what is wrong.
+fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
+    let result = paragraph_selection().and_then(|sel| {
+        let (_, paragraph) =
+            story.paragraphs().find(|(_, p)| p.id == sel.paragraph_id).ok_or("the selection is not in the article")?;
+        let start = byte_offset_of_utf16(&paragraph.text, sel.start_utf16).ok_or("the selection could not be read")?;
+        let end = byte_offset_of_utf16(&paragraph.text, sel.end_utf16).ok_or("the selection could not be read")?;
+        let quote = selector_for_range(&paragraph.text, start, end).ok_or("select a passage of the article first")?;
+        // Widen nothing, guess nothing: the quote must resolve to exactly this place.
+        QuoteIndex::new(story.paragraphs().map(|(_, p)| p.text.as_str())).resolve(&quote).map_err(|e| e.to_string())?;
+        Ok(quote)
+    });
+    match result {
+        Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
+        Err(why) => dispatch.dispatch(Action::ShowAlert(Alert {
+            severity: Severity::Warning,
+            title: "No quote was attached.".into(),
+            details: vec![why],
+        })),
+    }
 }
 
 struct Marks<'a> {
@@ -113,8 +140,24 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
             </section>
         }
     });
+    let attach_bar = props.annotation.as_ref().map(|(id, title)| {
+        let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+        let attach = {
+            let (dispatch, story, id) = (dispatch.clone(), props.story.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| attach_selection(&dispatch, &story, &id))
+        };
+        html! {
+            <div class="attach-bar">
+                <span>{ "Select a passage, then " }</span>
+                <button type="button" class="header-button" data-attach-quote="" onmousedown={keep_selection} onclick={attach}>
+                    { format!("Attach to “{title}”") }
+                </button>
+            </div>
+        }
+    });
     html! {
         <article class="article-panel" aria-labelledby="article-title">
+            { attach_bar.unwrap_or_default() }
             <header class="article-header">
                 <h2 id="article-title">{ article.title.clone() }</h2>
                 if !byline.is_empty() {

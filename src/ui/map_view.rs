@@ -17,6 +17,10 @@ use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
 use crate::domain::marker_layout::spread;
 
+use super::annotating::AnnotationAction;
+use super::annotation_editing::{dragged, press, EditDrag, PressTarget};
+use super::annotation_layers::{AnnotationOverlay, AnnotationShapes};
+use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
 use super::label_layer::LabelLayer;
@@ -36,7 +40,7 @@ const OVERHANG: f64 = 0.25;
 /// How long after the last wheel event the view settles, ms.
 const WHEEL_SETTLE_MS: u32 = 180;
 
-/// Pointers down on the map and the last tap, for drags, pinches and double taps.
+/// Pointers down on the map and the last tap, for drags, pinches, double taps, clicks and edit drags.
 #[derive(Default)]
 struct Gesture {
     pointers: Vec<(i32, ScreenPx)>,
@@ -45,6 +49,14 @@ struct Gesture {
     last_pointer_was_touch: bool,
     /// Pointers captured by the map (those that have moved past the drag threshold).
     captured: Vec<i32>,
+    /// The press has moved past the drag threshold: it is not a click.
+    moved: bool,
+    /// Two fingers were down at some point: the gesture pans and zooms, it never draws.
+    multi: bool,
+    /// An annotation edit this press is making.
+    edit: Option<EditDrag>,
+    /// An unselected annotation under the press: a click selects it.
+    pending_select: Option<String>,
 }
 
 /// How far a pointer moves before a press becomes a drag, CSS px.
@@ -61,17 +73,53 @@ fn pointer_point(map: &NodeRef, event: &PointerEvent) -> Option<ScreenPx> {
     Some(local_point(&element, event.client_x() as f64, event.client_y() as f64))
 }
 
-fn on_pointer_down(map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+fn capture(map: &NodeRef, pointer: i32) {
+    if let Some(element) = map.cast::<web_sys::Element>() {
+        let _ = element.set_pointer_capture(pointer);
+    }
+}
+
+fn on_pointer_down(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
     Callback::from(move |event: PointerEvent| {
         if event.pointer_type() == "mouse" && event.button() != 0 {
             return;
         }
         let Some(at) = pointer_point(&map, &event) else { return };
         let mut g = gesture.borrow_mut();
+        if g.pointers.is_empty() {
+            g.moved = false;
+            g.multi = false;
+            g.edit = None;
+            g.pending_select = None;
+        }
         g.last_pointer_was_touch = event.pointer_type() == "touch";
         g.pointers.retain(|(id, _)| *id != event.pointer_id());
         g.pointers.push((event.pointer_id(), at));
         g.down_at = Some(at);
+        if g.pointers.len() > 1 {
+            // A second finger: this is a pinch, whatever the first one started.
+            g.multi = true;
+            g.pending_select = None;
+            if g.edit.take().is_some() {
+                drop(g);
+                store.dispatch(Action::Annotate(AnnotationAction::Cancel));
+            }
+            return;
+        }
+        match press(event.target(), at, &store.view, &store.annotations) {
+            PressTarget::Drag(drag, actions) => {
+                event.prevent_default();
+                capture(&map, event.pointer_id());
+                g.captured.push(event.pointer_id());
+                g.edit = Some(drag);
+                drop(g);
+                for action in actions {
+                    store.dispatch(Action::Annotate(action));
+                }
+            }
+            PressTarget::Annotation(id) => g.pending_select = Some(id),
+            PressTarget::Nothing => {}
+        }
     })
 }
 
@@ -79,12 +127,31 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
     Callback::from(move |event: PointerEvent| {
         let Some(at) = pointer_point(&map, &event) else { return };
         let mut g = gesture.borrow_mut();
-        let Some(index) = g.pointers.iter().position(|(id, _)| *id == event.pointer_id()) else { return };
+        let Some(index) = g.pointers.iter().position(|(id, _)| *id == event.pointer_id()) else {
+            // A hovering pointer: while drawing, the rubber band follows it.
+            if store.annotations.draft.as_ref().is_some_and(|d| !d.vertices.is_empty()) {
+                drop(g);
+                store.dispatch(Action::Annotate(AnnotationAction::Cursor(Some(store.view.screen_to_lonlat(at)))));
+            }
+            return;
+        };
         if event.pointer_type() == "mouse" && event.buttons() == 0 {
             // The button was released where we did not see it (outside the window, before capture).
             g.pointers.remove(index);
             drop(g);
             store.dispatch(Action::SettleView);
+            return;
+        }
+        if g.down_at.is_some_and(|down| down.distance(at) > DRAG_THRESHOLD_PX) {
+            g.moved = true;
+        }
+        if let Some(drag) = g.edit.clone() {
+            g.pointers[index].1 = at;
+            drop(g);
+            event.prevent_default();
+            if let Some(annotation) = dragged(&drag, at, &store.view) {
+                store.dispatch(Action::Annotate(AnnotationAction::Preview(annotation)));
+            }
             return;
         }
         let command = match g.pointers.len() {
@@ -107,11 +174,8 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
         g.pointers[index].1 = at;
         // The pointer is captured only once it has really moved, so that a press on a marker that does not
         // move stays a click on the marker, while a drag that starts on one still pans the map.
-        let moved_far = g.down_at.is_some_and(|down| down.distance(at) > DRAG_THRESHOLD_PX);
-        if moved_far && !g.captured.contains(&event.pointer_id()) {
-            if let Some(element) = map.cast::<web_sys::Element>() {
-                let _ = element.set_pointer_capture(event.pointer_id());
-            }
+        if g.moved && !g.captured.contains(&event.pointer_id()) {
+            capture(&map, event.pointer_id());
             g.captured.push(event.pointer_id());
         }
         drop(g);
@@ -132,10 +196,19 @@ fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> C
         if !was_down || !g.pointers.is_empty() {
             return;
         }
-        // A touch that did not move is a tap; two quick taps zoom in (mice have dblclick).
+        let cancelled = event.type_() == "pointercancel";
+        if g.edit.take().is_some() {
+            drop(g);
+            let action = if cancelled { AnnotationAction::Cancel } else { AnnotationAction::EndDrag };
+            store.dispatch(Action::Annotate(action));
+            return;
+        }
+        let click = !g.moved && !g.multi && !cancelled;
+        let drawing = store.annotations.tool.is_some();
+        // A touch that did not move is a tap; two quick taps zoom in (mice have dblclick), or finish a shape.
         let mut double_tap = None;
         if let (Some(at), Some(down), true) = (at, g.down_at, event.pointer_type() == "touch") {
-            if at.distance(down) < 10.0 {
+            if at.distance(down) < 10.0 && !g.multi {
                 let now = performance::now_ms();
                 if is_double_tap(g.last_tap, now, at) {
                     double_tap = Some(at);
@@ -145,8 +218,26 @@ fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> C
                 }
             }
         }
+        let pending_select = g.pending_select.take();
         drop(g);
         store.dispatch(Action::SettleView);
+        match (click, at) {
+            (true, Some(at)) if drawing => {
+                store.dispatch(Action::Annotate(AnnotationAction::Click(store.view.screen_to_lonlat(at))));
+                if double_tap.is_some() {
+                    store.dispatch(Action::Annotate(AnnotationAction::Finish));
+                }
+                return;
+            }
+            (true, _) if pending_select.is_some() => {
+                store.dispatch(Action::Annotate(AnnotationAction::Select(pending_select)));
+                return;
+            }
+            (true, _) if store.annotations.selected.is_some() => {
+                store.dispatch(Action::Annotate(AnnotationAction::Select(None)));
+            }
+            _ => {}
+        }
         if let Some(anchor) = double_tap {
             store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta: 1.0 }));
         }
@@ -158,8 +249,12 @@ fn on_double_click(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
         if gesture.borrow().last_pointer_was_touch {
             return; // handled as a double tap
         }
-        let Some(target) = map.cast::<web_sys::Element>() else { return };
         event.prevent_default();
+        if store.annotations.tool.is_some() {
+            store.dispatch(Action::Annotate(AnnotationAction::Finish));
+            return;
+        }
+        let Some(target) = map.cast::<web_sys::Element>() else { return };
         let anchor = local_point(&target, event.client_x() as f64, event.client_y() as f64);
         let delta = if event.shift_key() { -1.0 } else { 1.0 };
         store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta }));
@@ -171,14 +266,27 @@ fn on_key_down(store: Store) -> Callback<KeyboardEvent> {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        if event.key() == "Escape" && store.selected.is_some() {
+        let annotations = &store.annotations;
+        let drafting = annotations.draft.as_ref().is_some_and(|d| !d.vertices.is_empty());
+        let action = match event.key().as_str() {
+            "Enter" if drafting => Some(Action::Annotate(AnnotationAction::Finish)),
+            "Backspace" if drafting => Some(Action::Annotate(AnnotationAction::RemoveLastVertex)),
+            "Escape" if annotations.tool.is_some() || annotations.selected.is_some() => {
+                Some(Action::Annotate(AnnotationAction::Cancel))
+            }
+            "Escape" if store.selected.is_some() => Some(Action::ClosePopup),
+            "Delete" | "Backspace" if annotations.selected.is_some() => {
+                let id = annotations.selected.clone().unwrap_or_default();
+                Some(Action::Annotate(match annotations.vertex {
+                    Some(vertex) => AnnotationAction::DeleteVertex { id, vertex },
+                    None => AnnotationAction::Delete(id),
+                }))
+            }
+            key => key_command(key, event.shift_key()).map(Action::JumpView),
+        };
+        if let Some(action) = action {
             event.prevent_default();
-            store.dispatch(Action::ClosePopup);
-            return;
-        }
-        if let Some(command) = key_command(&event.key(), event.shift_key()) {
-            event.prevent_default();
-            store.dispatch(Action::JumpView(command));
+            store.dispatch(action);
         }
     })
 }
@@ -255,9 +363,20 @@ pub fn MapView() -> Html {
         oy = OVERHANG * settled.height,
     );
     let center = settled.center_lonlat();
+    let annotations = &store.annotations;
     // Markers for the live camera, fanned out where they would overlap.
     let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.view.lonlat_to_screen(f.anchor)).collect();
     let positions = Rc::new(spread(&anchors));
+    let annotation_popup = (annotations.tool.is_none() && annotations.preview.is_none())
+        .then(|| annotations.selected.as_ref().and_then(|id| annotations.document().get(id)))
+        .flatten()
+        .and_then(|a| {
+            let first = *a.geometry.positions().first()?;
+            Some(html! {
+                <AnnotationPopup story={store.story.clone()} annotation={(**a).clone()} at={store.view.lonlat_to_screen(first)}
+                    width={store.view.width} height={store.view.height} />
+            })
+        });
     let popup = store.selected.as_ref().and_then(|id| {
         let index = store.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
@@ -271,11 +390,11 @@ pub fn MapView() -> Html {
 
     html! {
         <div class="map-shell">
-            <div ref={map_ref.clone()} class="map" tabindex="0" role="region" aria-roledescription="map"
+            <div ref={map_ref.clone()} class={classes!("map", annotations.tool.is_some().then_some("drawing-mode"))} tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
                 data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.level_of_detail().name()}
-                onpointerdown={on_pointer_down(map_ref.clone(), gesture.clone())}
+                onpointerdown={on_pointer_down(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointermove={on_pointer_move(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointerup={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointercancel={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
@@ -293,13 +412,18 @@ pub fn MapView() -> Html {
                         </defs>
                         <BaseLayers level={store.level_of_detail()} layers={store.layers} />
                         <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
+                        <AnnotationShapes document={annotations.document().clone()} selected={annotations.selected.clone()} />
                     </svg>
                     <LabelLayer view={store.view} layers={store.layers} />
+                    <AnnotationOverlay view={store.view} document={annotations.document().clone()}
+                        selected={annotations.selected.clone()} vertex={annotations.vertex}
+                        draft={annotations.draft.clone()} cursor={annotations.cursor} />
                     <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.view.width}
                         height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                 }
             </div>
             { popup.unwrap_or_default() }
+            { annotation_popup.unwrap_or_default() }
             <div class="map-controls map-controls-top-right">
                 <ZoomControls />
             </div>

@@ -30,7 +30,7 @@ pub struct PopupProps {
 
 /// Where the popup goes: beside the marker, flipped above or below to the roomier side, clamped inside the
 /// map. Returns CSS custom properties (the stylesheet turns them off for the bottom sheet on phones).
-fn placement(at: ScreenPx, width: f64, height: f64) -> String {
+pub fn placement(at: ScreenPx, width: f64, height: f64) -> String {
     let popup_width = MAX_WIDTH_PX.min(width - 2.0 * EDGE_PX).max(160.0);
     let left = (at.x - popup_width / 2.0).clamp(EDGE_PX, (width - popup_width - EDGE_PX).max(EDGE_PX));
     if at.y > height / 2.0 {

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::annotation_panel::AnnotationPanel;
 use super::article_panel::ArticlePanel;
 use super::places_list::PlacesList;
 use super::state::{Action, PanelTab, SharedStory};
@@ -14,6 +15,7 @@ pub struct SidePanelProps {
     pub hovered: Option<String>,
     pub selected: Option<String>,
     pub passage: Option<(String, usize)>,
+    pub annotation: Option<(String, String)>,
 }
 
 /// Article · Places.
@@ -33,9 +35,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let on_tab_key = {
         let (dispatch, current) = (dispatch.clone(), props.tab);
         Callback::from(move |e: KeyboardEvent| {
-            let next = match (e.key().as_str(), current) {
-                ("ArrowRight" | "ArrowLeft", PanelTab::Article) => PanelTab::Places,
-                ("ArrowRight" | "ArrowLeft", PanelTab::Places) => PanelTab::Article,
+            const ORDER: [PanelTab; 3] = [PanelTab::Article, PanelTab::Places, PanelTab::Annotations];
+            let i = ORDER.iter().position(|t| *t == current).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => ORDER[(i + 1) % 3],
+                "ArrowLeft" => ORDER[(i + 2) % 3],
                 _ => return,
             };
             e.prevent_default();
@@ -45,19 +49,23 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let (id, labelled_by) = match props.tab {
         PanelTab::Article => ("panel-article", "tab-article"),
         PanelTab::Places => ("panel-places", "tab-places"),
+        PanelTab::Annotations => ("panel-annotations", "tab-annotations"),
     };
     html! {
         <aside class="side-panel" aria-label="Story">
             <div class="tabs" role="tablist" aria-label="Story panel" onkeydown={on_tab_key}>
                 { tab(PanelTab::Article, "article", "Article") }
                 { tab(PanelTab::Places, "places", "Places") }
+                { tab(PanelTab::Annotations, "annotations", "My annotations") }
             </div>
             <div class="tab-panel" role="tabpanel" id={id} aria-labelledby={labelled_by}>
                 if props.tab == PanelTab::Article {
                     <ArticlePanel story={props.story.clone()} hovered={props.hovered.clone()}
-                        selected={props.selected.clone()} passage={props.passage.clone()} />
-                } else {
+                        selected={props.selected.clone()} passage={props.passage.clone()} annotation={props.annotation.clone()} />
+                } else if props.tab == PanelTab::Places {
                     <PlacesList story={props.story.clone()} selected={props.selected.clone()} />
+                } else {
+                    <AnnotationPanel />
                 }
             </div>
         </aside>

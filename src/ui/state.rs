@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::annotating::{AnnotationAction, AnnotationState, StorageState};
+use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::bounds::{LonLatBounds, MercatorBounds};
 use crate::domain::framing::frame_feature;
 use crate::domain::interaction::{self, ViewCommand};
@@ -45,6 +47,8 @@ pub struct AppState {
     pub panel: PanelTab,
     /// Messages shown in the alert banner, newest last.
     pub alerts: Vec<Alert>,
+    /// The reader's own annotations.
+    pub annotations: AnnotationState,
 }
 
 /// A story shared by reference: two are equal when they are the same story object, so comparing states
@@ -70,6 +74,7 @@ impl std::ops::Deref for SharedStory {
 pub enum PanelTab {
     Article,
     Places,
+    Annotations,
 }
 
 /// A message for the reader: what happened and what to do.
@@ -84,9 +89,13 @@ pub struct Alert {
 pub enum Severity {
     Error,
     Warning,
+    /// Something the reader should know that is not a problem (a restored document, an import's notes).
+    Notice,
 }
 
 /// Every change the app knows.
+// Actions live for one dispatch; boxing the large ones would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The map element has this size in CSS px.
@@ -124,6 +133,31 @@ pub enum Action {
         quote: usize,
     },
     ShowPanel(PanelTab),
+    Annotate(AnnotationAction),
+    /// Annotations read from a file or a paste, checked: add them as one undoable step.
+    ImportAnnotations {
+        origin: String,
+        annotations: Vec<Annotation>,
+        outside_extent: usize,
+        skipped: usize,
+    },
+    /// A file or paste that is not acceptable GeoJSON: nothing changes, the reader is told why.
+    RefuseImport {
+        origin: String,
+        problem: String,
+    },
+    /// The document saved in this browser, read at start.
+    RestoreAnnotations {
+        document: AnnotationDocument,
+        saved_at: Option<String>,
+    },
+    /// Tell the reader something (a problem with what they just did, say).
+    ShowAlert(Alert),
+    /// Saving or reading the browser's storage failed. `blocked`: stop saving (so as not to overwrite).
+    StorageProblem {
+        message: String,
+        blocked: bool,
+    },
 }
 
 /// The alert for a story's unverified quotes, naming each feature.
@@ -184,6 +218,7 @@ impl Default for AppState {
             passage: None,
             panel: PanelTab::Article,
             alerts,
+            annotations: AnnotationState::default(),
         }
     }
 }
@@ -282,6 +317,91 @@ impl AppState {
                 AppState { passage: Some((id, quote)), panel: PanelTab::Article, ..self.clone() }
             }
             Action::ShowPanel(panel) => AppState { panel, ..self.clone() },
+            Action::Annotate(action) => {
+                let opens_editor = matches!(&action, AnnotationAction::Select(Some(_)));
+                let annotations = self.annotations.apply(action, &self.view)?;
+                let panel = if opens_editor
+                    || (annotations.selected.is_some() && annotations.selected != self.annotations.selected)
+                {
+                    PanelTab::Annotations
+                } else {
+                    self.panel
+                };
+                AppState { annotations, panel, ..self.clone() }
+            }
+            Action::ImportAnnotations { origin, annotations, outside_extent, skipped } => {
+                let count = annotations.len();
+                let next = self.annotations.apply(AnnotationAction::Import(annotations), &self.view);
+                let mut notes = Vec::new();
+                if outside_extent > 0 {
+                    notes.push(format!("{outside_extent} of them lie partly or wholly outside the map's area (52–97°E, 29–52°N); they are kept."));
+                }
+                if skipped > 0 {
+                    notes.push(format!("{skipped} feature(s) without geometry were left out."));
+                }
+                let mut alerts = self.alerts.clone();
+                alerts.push(Alert {
+                    severity: Severity::Notice,
+                    title: format!("{origin}: {count} annotation(s) added. Undo removes them all."),
+                    details: notes,
+                });
+                AppState {
+                    annotations: next.unwrap_or_else(|| self.annotations.clone()),
+                    alerts,
+                    panel: PanelTab::Annotations,
+                    ..self.clone()
+                }
+            }
+            Action::RefuseImport { origin, problem } => {
+                let mut alerts = self.alerts.clone();
+                alerts.push(Alert {
+                    severity: Severity::Error,
+                    title: format!("{origin} was not imported; your annotations are unchanged."),
+                    details: vec![problem],
+                });
+                AppState { alerts, ..self.clone() }
+            }
+            Action::RestoreAnnotations { document, saved_at } => {
+                let count = document.annotations.len();
+                let annotations = self.annotations.apply(AnnotationAction::Restore(document), &self.view)?;
+                let mut alerts = self.alerts.clone();
+                if count > 0 {
+                    alerts.push(Alert {
+                        severity: Severity::Notice,
+                        title: format!(
+                            "Restored {count} annotation(s) saved in this browser{}.",
+                            saved_at.map(|t| format!(" ({t})")).unwrap_or_default()
+                        ),
+                        details: vec![],
+                    });
+                }
+                AppState { annotations, alerts, ..self.clone() }
+            }
+            Action::ShowAlert(alert) => {
+                let mut alerts = self.alerts.clone();
+                alerts.push(alert);
+                AppState { alerts, ..self.clone() }
+            }
+            Action::StorageProblem { message, blocked } => {
+                let mut alerts = self.alerts.clone();
+                let title = if blocked {
+                    "Your annotations are not being saved in this browser. Export them (Export GeoJSON) to keep them."
+                        .to_string()
+                } else {
+                    "Your last change could not be saved in this browser. Export your annotations to keep them."
+                        .to_string()
+                };
+                let alert = Alert { severity: Severity::Error, title, details: vec![message] };
+                if alerts.contains(&alert) {
+                    return None;
+                }
+                alerts.push(alert);
+                let mut annotations = self.annotations.clone();
+                if blocked {
+                    annotations.storage = StorageState::Blocked;
+                }
+                AppState { alerts, annotations, ..self.clone() }
+            }
         };
         (next != *self).then_some(next)
     }

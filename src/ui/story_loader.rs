@@ -35,6 +35,17 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Opt
     keep.replace(reader);
 }
 
+/// Opens a dropped file: a story package (it names its format) replaces the story; anything else is
+/// imported as GeoJSON annotations.
+pub fn open_dropped_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
+    let reader = read_text(file, move |text| match text {
+        Ok(t) if t.contains("\"article-map/story@") => offer(&dispatch, origin, Ok(t)),
+        other => super::toolbar::import_text(&dispatch, origin, other),
+    });
+    keep.replace(reader);
+}
+
 /// Loads the package named by `?story=` once, at start.
 #[hook]
 pub fn use_story_from_url() {

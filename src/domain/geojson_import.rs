@@ -1,0 +1,812 @@
+//! GeoJSON import: checks a file (an RFC 7946 FeatureCollection, Feature or bare geometry, in WGS84 degrees)
+//! against size, nesting, structure, coordinate and CRS rules, and turns its features into annotations. The
+//! first problem found is returned with its JSON path; an import that fails returns nothing.
+//!
+//! How properties become annotation fields (and come back out of [`crate::domain::geojson_export`]):
+//!
+//! - `title` becomes the title; when there is no `title` (or it is null), a string `name` is used instead.
+//! - `description` (simplestyle) becomes the note; when there is none (or it is null), a string `note` is
+//!   used instead.
+//! - `title` and `description` are consumed; `name` and `note` are never consumed: they stay in
+//!   [`Annotation::foreign`] even when they supplied the title or note. Export always writes `title` and
+//!   `description`, so a second import reads the same title and note and the same foreign properties: a
+//!   round trip changes nothing, and nothing of another tool's file is lost.
+//! - simplestyle `marker-color`, `stroke`, `fill` (`#rgb` or `#rrggbb`), `stroke-width` (≥ 0),
+//!   `stroke-opacity` and `fill-opacity` (0 to 1) become the style; numbers may be written as strings
+//!   (`"2"`). A value the app cannot use (`null`, `""`, `"red"`, `"wide"`) is not an error: it stays in
+//!   `foreign`, unchanged, and is written back on export.
+//! - `quotes` (an array of `{exact, prefix, suffix}` objects or plain strings) becomes the quotes.
+//! - Every other property is kept in `foreign` as it came.
+//!
+//! Features whose geometry is `null`, missing or empty (`"coordinates": []`, as GDAL writes empty shapes)
+//! are skipped and counted. Positions may carry an altitude (or more values); only longitude and latitude
+//! are kept. Polygon rings are kept as given (export fixes their orientation).
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
+use super::coords::LonLat;
+use super::quote_index::QuoteSelector;
+
+/// serde_json refuses documents nested deeper than this, before our own check can see them.
+const PARSER_DEPTH_LIMIT: usize = 128;
+
+/// The region the app is about, in WGS84 degrees: 52–97°E, 29–52°N. Features reaching outside it are
+/// kept and counted.
+const EXTENT_LON: (f64, f64) = (52.0, 97.0);
+const EXTENT_LAT: (f64, f64) = (29.0, 52.0);
+
+const GEOMETRY_TYPES: [&str; 6] = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"];
+
+/// Names of WGS84 longitude, latitude that a legacy `crs` member may carry (compared ignoring case).
+const WGS84_NAMES: [&str; 8] = [
+    "CRS84",
+    "OGC:CRS84",
+    "EPSG:4326",
+    "urn:ogc:def:crs:OGC:1.3:CRS84",
+    "urn:ogc:def:crs:OGC::CRS84",
+    "urn:ogc:def:crs:EPSG::4326",
+    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "http://www.opengis.net/def/crs/EPSG/0/4326",
+];
+
+/// What an import accepts at most, so that a huge or hostile file is refused before it costs much.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportLimits {
+    /// Size of the text, in bytes of UTF-8 (default 20 MiB).
+    pub max_bytes: usize,
+    /// Features in the file (default 50,000).
+    pub max_features: usize,
+    /// Positions in all geometries together, each ring's closing position included (default 1,000,000).
+    pub max_vertices: usize,
+    /// Levels of nested JSON arrays and objects; the top-level object is level 1 (default 32).
+    pub max_depth: usize,
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        ImportLimits { max_bytes: 20 * 1024 * 1024, max_features: 50_000, max_vertices: 1_000_000, max_depth: 32 }
+    }
+}
+
+/// What an import brings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// The features, in file order, as annotations. Ids are the file's (a number as its decimal text), or
+    /// `""` when the feature has none, for the document to name.
+    pub annotations: Vec<Annotation>,
+    /// Features with any position outside 52–97°E × 29–52°N (they are kept).
+    pub outside_extent: usize,
+    /// Features whose geometry is null, missing or empty (they are not imported).
+    pub skipped_without_geometry: usize,
+}
+
+/// Why a file was refused: the first problem found, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// A JSON path such as `features[3].geometry.coordinates[0][5]`; empty for the file as a whole.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+type Checked<T> = Result<T, ImportError>;
+
+fn fail<T>(path: &str, message: impl Into<String>) -> Checked<T> {
+    Err(ImportError { path: path.to_string(), message: message.into() })
+}
+
+/// Reads GeoJSON text (a FeatureCollection, a Feature or a bare geometry) into annotations, or says what
+/// is wrong with it and where. Coordinates must be WGS84 longitude, latitude in degrees.
+///
+/// ```
+/// use article_map::domain::geojson_import::{import_geojson, ImportLimits};
+/// let text = r#"{"type": "Feature", "id": 7, "properties": {"name": "Ishkashim"},
+///                "geometry": {"type": "Point", "coordinates": [71.6117, 36.7272, 2600]}}"#;
+/// let report = import_geojson(text, &ImportLimits::default()).unwrap();
+/// assert_eq!(report.annotations[0].id, "7");
+/// assert_eq!(report.annotations[0].title, "Ishkashim");
+///
+/// let error = import_geojson(r#"{"type": "Point", "coordinates": [200, 36]}"#, &ImportLimits::default());
+/// assert_eq!(error.unwrap_err().path, "coordinates");
+/// ```
+pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport, ImportError> {
+    if text.len() > limits.max_bytes {
+        return fail(
+            "",
+            format!(
+                "the file is {} ({} bytes); the limit is {} ({} bytes)",
+                megabytes(text.len()),
+                thousands(text.len()),
+                megabytes(limits.max_bytes),
+                thousands(limits.max_bytes)
+            ),
+        );
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            ImportError {
+                path: String::new(),
+                message: format!(
+                    "JSON nesting goes deeper than {PARSER_DEPTH_LIMIT} levels (at line {}, column {}); {}",
+                    e.line(),
+                    e.column(),
+                    depth_limit_words(limits.max_depth.min(PARSER_DEPTH_LIMIT))
+                ),
+            }
+        } else {
+            ImportError { path: String::new(), message: format!("not valid JSON: {e}") }
+        }
+    })?;
+    check_depth(&root, limits.max_depth)?;
+    Importer { limits, vertices: 0, vertex_limit_passed_at: None, report: ImportReport::default() }.root(&root)
+}
+
+fn depth_limit_words(limit: usize) -> String {
+    format!("the limit is {limit} levels of nested arrays and objects")
+}
+
+/// Levels of arrays and objects in `value` (a number or string is 0, `[]` is 1, `[[1]]` is 2).
+fn depth_of(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth_of).max().unwrap_or(0),
+        Value::Object(members) => 1 + members.values().map(depth_of).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Refuses a document deeper than `limit`, naming the first place on its deepest branch that is too deep.
+fn check_depth(root: &Value, limit: usize) -> Checked<()> {
+    let depth = depth_of(root);
+    if depth <= limit {
+        return Ok(());
+    }
+    // Walk down the deepest branch to the container at level limit + 1.
+    let mut path = String::new();
+    let mut value = root;
+    for level in 1..=limit {
+        let want = depth - level;
+        let next = match value {
+            Value::Array(items) => items.iter().enumerate().find(|(_, v)| depth_of(v) == want).map(|(i, v)| {
+                path.push_str(&format!("[{i}]"));
+                v
+            }),
+            Value::Object(members) => members.iter().find(|(_, v)| depth_of(v) == want).map(|(k, v)| {
+                path = join(&path, k);
+                v
+            }),
+            _ => None,
+        };
+        match next {
+            Some(v) => value = v,
+            None => break,
+        }
+    }
+    fail(
+        &path,
+        format!("JSON nesting goes past level {limit} here and reaches {depth} levels; {}", depth_limit_words(limit)),
+    )
+}
+
+struct Importer<'l> {
+    limits: &'l ImportLimits,
+    vertices: usize,
+    /// The geometry whose positions took the count past the limit.
+    vertex_limit_passed_at: Option<String>,
+    report: ImportReport,
+}
+
+impl Importer<'_> {
+    fn root(mut self, root: &Value) -> Checked<ImportReport> {
+        let Some(object) = root.as_object() else {
+            return fail(
+                "",
+                format!(
+                    "the top level must be a GeoJSON object (a FeatureCollection, a Feature or a geometry), found {}",
+                    describe(root)
+                ),
+            );
+        };
+        let kind = match object.get("type") {
+            Some(Value::String(kind)) => kind.as_str(),
+            None => {
+                return fail("type", "is required: the top level must be a FeatureCollection, a Feature or a geometry")
+            }
+            Some(other) => return fail("type", format!("must be a string, found {}", describe(other))),
+        };
+        check_crs(object, "")?;
+        match kind {
+            "FeatureCollection" => {
+                let features = match object.get("features") {
+                    Some(Value::Array(features)) => features,
+                    None => return fail("features", "is required: a FeatureCollection lists its Features in it"),
+                    Some(other) => {
+                        return fail("features", format!("must be an array of Features, found {}", describe(other)))
+                    }
+                };
+                if features.len() > self.limits.max_features {
+                    return fail(
+                        "features",
+                        format!(
+                            "has {} features; the limit is {}",
+                            thousands(features.len()),
+                            thousands(self.limits.max_features)
+                        ),
+                    );
+                }
+                for (i, feature) in features.iter().enumerate() {
+                    self.feature(feature, &format!("features[{i}]"))?;
+                }
+            }
+            "Feature" => self.feature(root, "")?,
+            "GeometryCollection" => return fail("type", geometry_collection_words()),
+            kind if GEOMETRY_TYPES.contains(&kind) => match self.geometry(root, "")? {
+                Some(geometry) => self.keep(Annotation::new(String::new(), geometry)),
+                None => self.report.skipped_without_geometry += 1,
+            },
+            other => {
+                return fail(
+                    "type",
+                    format!(
+                        "{other:?} is not a GeoJSON type: the top level must be a FeatureCollection, a Feature or a \
+                         geometry"
+                    ),
+                )
+            }
+        }
+        if let Some(at) = self.vertex_limit_passed_at {
+            return fail(
+                &at,
+                format!(
+                    "the file has {} positions in all, more than the limit of {} (passed in this geometry)",
+                    thousands(self.vertices),
+                    thousands(self.limits.max_vertices)
+                ),
+            );
+        }
+        Ok(self.report)
+    }
+
+    fn keep(&mut self, annotation: Annotation) {
+        if annotation.geometry.positions().iter().any(|p| !in_extent(*p)) {
+            self.report.outside_extent += 1;
+        }
+        self.report.annotations.push(annotation);
+    }
+
+    fn feature(&mut self, value: &Value, path: &str) -> Checked<()> {
+        let Some(object) = value.as_object() else {
+            return fail(path, format!("must be a Feature object, found {}", describe(value)));
+        };
+        let type_path = join(path, "type");
+        match object.get("type") {
+            Some(Value::String(kind)) if kind == "Feature" => {}
+            Some(Value::String(kind)) if GEOMETRY_TYPES.contains(&kind.as_str()) || kind == "GeometryCollection" => {
+                return fail(
+                    &type_path,
+                    format!("is {kind:?}, but each item of \"features\" must be a Feature: put the geometry in a Feature's \"geometry\""),
+                )
+            }
+            Some(Value::String(kind)) => {
+                return fail(&type_path, format!("is {kind:?}, but each item of \"features\" must be a \"Feature\""))
+            }
+            None => return fail(&type_path, "is required and must be \"Feature\""),
+            Some(other) => return fail(&type_path, format!("must be \"Feature\", found {}", describe(other))),
+        }
+        check_crs(object, path)?;
+        let id = match object.get("id") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(id)) => id.clone(),
+            Some(Value::Number(id)) => id.to_string(),
+            Some(other) => {
+                return fail(&join(path, "id"), format!("must be a string or a number, found {}", describe(other)))
+            }
+        };
+        let geometry = match object.get("geometry") {
+            None | Some(Value::Null) => None,
+            Some(geometry) => self.geometry(geometry, &join(path, "geometry"))?,
+        };
+        let empty = Map::new();
+        let props_path = join(path, "properties");
+        let properties = match object.get("properties") {
+            None | Some(Value::Null) => &empty,
+            Some(Value::Object(properties)) => properties,
+            Some(other) => return fail(&props_path, format!("must be an object or null, found {}", describe(other))),
+        };
+        let mut annotation = properties_to_annotation(properties, &props_path)?;
+        match geometry {
+            Some(geometry) => {
+                annotation.id = id;
+                annotation.geometry = geometry;
+                self.keep(annotation);
+            }
+            None => self.report.skipped_without_geometry += 1,
+        }
+        Ok(())
+    }
+
+    /// The geometry at `path`, or `None` when it is empty (`"coordinates": []`).
+    fn geometry(&mut self, value: &Value, path: &str) -> Checked<Option<AnnotationGeometry>> {
+        let Some(object) = value.as_object() else {
+            return fail(path, format!("must be a geometry object or null, found {}", describe(value)));
+        };
+        let type_path = join(path, "type");
+        let kind = match object.get("type") {
+            Some(Value::String(kind)) => kind.as_str(),
+            None => return fail(&type_path, "is required"),
+            Some(other) => return fail(&type_path, format!("must be a string, found {}", describe(other))),
+        };
+        if kind == "GeometryCollection" {
+            return fail(&type_path, geometry_collection_words());
+        }
+        if !GEOMETRY_TYPES.contains(&kind) {
+            let hint = if let Some(known) = GEOMETRY_TYPES.iter().find(|t| t.eq_ignore_ascii_case(kind)) {
+                format!(" (type names are case-sensitive: did you mean {known:?}?)")
+            } else if kind.eq_ignore_ascii_case("circle") {
+                " (GeoJSON has no circles: draw it as a Polygon)".to_string()
+            } else {
+                String::new()
+            };
+            return fail(
+                &type_path,
+                format!(
+                    "{kind:?} is not a GeoJSON geometry type{hint}: use Point, MultiPoint, LineString, \
+                     MultiLineString, Polygon or MultiPolygon"
+                ),
+            );
+        }
+        check_crs(object, path)?;
+        let at = join(path, "coordinates");
+        let coordinates = match object.get("coordinates") {
+            Some(coordinates) => coordinates,
+            None => return fail(&at, format!("is required for a {kind}")),
+        };
+        if coordinates.as_array().is_some_and(Vec::is_empty) {
+            return Ok(None);
+        }
+        let reader = Coordinates { kind };
+        let geometry = match kind {
+            "Point" => AnnotationGeometry::Point(reader.position(coordinates, &at)?),
+            "MultiPoint" => AnnotationGeometry::MultiPoint(
+                reader
+                    .items(coordinates, &at, "an array of positions")?
+                    .map(|(v, p)| reader.position(v, &p))
+                    .collect::<Checked<_>>()?,
+            ),
+            "LineString" => AnnotationGeometry::LineString(reader.line(coordinates, &at)?),
+            "MultiLineString" => AnnotationGeometry::MultiLineString(
+                reader
+                    .items(coordinates, &at, "an array of lines")?
+                    .map(|(v, p)| reader.line(v, &p))
+                    .collect::<Checked<_>>()?,
+            ),
+            "Polygon" => AnnotationGeometry::Polygon(reader.polygon(coordinates, &at)?),
+            _ => AnnotationGeometry::MultiPolygon(
+                reader
+                    .items(coordinates, &at, "an array of polygons")?
+                    .map(|(v, p)| reader.polygon(v, &p))
+                    .collect::<Checked<_>>()?,
+            ),
+        };
+        self.vertices += vertex_count(&geometry);
+        if self.vertices > self.limits.max_vertices && self.vertex_limit_passed_at.is_none() {
+            self.vertex_limit_passed_at = Some(at);
+        }
+        Ok(Some(geometry))
+    }
+}
+
+fn geometry_collection_words() -> String {
+    "GeometryCollection is not supported: split it into one Feature per geometry (a MultiPoint, \
+     MultiLineString or MultiPolygon can hold several parts of one kind)"
+        .to_string()
+}
+
+fn vertex_count(geometry: &AnnotationGeometry) -> usize {
+    match geometry {
+        AnnotationGeometry::Point(_) => 1,
+        AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.len(),
+        AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.iter().map(Vec::len).sum(),
+        AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().map(Vec::len).sum(),
+    }
+}
+
+fn in_extent(p: LonLat) -> bool {
+    (EXTENT_LON.0..=EXTENT_LON.1).contains(&p.lon) && (EXTENT_LAT.0..=EXTENT_LAT.1).contains(&p.lat)
+}
+
+/// Refuses a legacy `crs` member that names anything but WGS84 longitude, latitude.
+fn check_crs(object: &Map<String, Value>, path: &str) -> Checked<()> {
+    let at = join(path, "crs");
+    let crs = match object.get("crs") {
+        None | Some(Value::Null) => return Ok(()),
+        Some(Value::Object(crs)) => crs,
+        Some(other) => return fail(&at, format!("must be an object or null, found {}", describe(other))),
+    };
+    let requirement = "GeoJSON (RFC 7946) requires WGS84 longitude, latitude (CRS84, EPSG:4326): reproject the \
+                       data to EPSG:4326 and export it again";
+    let properties = crs.get("properties").and_then(Value::as_object);
+    match crs.get("type").and_then(Value::as_str) {
+        Some("name") => match properties.and_then(|p| p.get("name")).and_then(Value::as_str) {
+            Some(name) if WGS84_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name.trim())) => Ok(()),
+            Some(name) => {
+                let hint =
+                    if name.ends_with("3857") || name.ends_with("900913") { " (Web Mercator metres)" } else { "" };
+                fail(&join(&at, "properties.name"), format!("names {name:?}{hint}; {requirement}"))
+            }
+            None => fail(&join(&at, "properties.name"), format!("is required in a named crs; {requirement}")),
+        },
+        Some("EPSG") => match properties.and_then(|p| p.get("code")) {
+            Some(code) if code.as_f64() == Some(4326.0) || code.as_str() == Some("4326") => Ok(()),
+            Some(code) => fail(&join(&at, "properties.code"), format!("names EPSG:{}; {requirement}", bare(code))),
+            None => fail(&join(&at, "properties.code"), format!("is required in an EPSG crs; {requirement}")),
+        },
+        Some("link") => {
+            let href = properties.and_then(|p| p.get("href")).map_or_else(|| "nothing".to_string(), bare);
+            fail(&at, format!("links to {href}, a coordinate reference system the app cannot read; {requirement}"))
+        }
+        _ => fail(
+            &at,
+            format!("is not a crs member the app understands ({}); {requirement}", Value::Object(crs.clone())),
+        ),
+    }
+}
+
+/// Reads coordinate arrays for one geometry type, with messages that say how the nesting is wrong.
+struct Coordinates<'k> {
+    kind: &'k str,
+}
+
+impl Coordinates<'_> {
+    /// The items of an array that must hold `what`, each with its path.
+    fn items<'v>(
+        &self,
+        value: &'v Value,
+        path: &str,
+        what: &str,
+    ) -> Checked<impl Iterator<Item = (&'v Value, String)> + use<'v, '_>> {
+        match value {
+            Value::Array(items) => {
+                let path = path.to_string();
+                Ok(items.iter().enumerate().map(move |(i, v)| (v, format!("{path}[{i}]"))))
+            }
+            Value::Number(n) => fail(
+                path,
+                format!(
+                    "must be {what}, found the number {n}: the coordinates are nested too shallowly for a {}",
+                    self.kind
+                ),
+            ),
+            other => fail(path, format!("must be {what}, found {}", describe(other))),
+        }
+    }
+
+    /// A position `[longitude, latitude]` (an altitude and further values are dropped).
+    fn position(&self, value: &Value, path: &str) -> Checked<LonLat> {
+        let items = match value {
+            Value::Array(items) => items,
+            Value::Number(n) => {
+                return fail(
+                    path,
+                    format!(
+                        "must be a position [longitude, latitude], found the number {n}: the coordinates are nested \
+                         one level too shallowly for a {}",
+                        self.kind
+                    ),
+                )
+            }
+            other => return fail(path, format!("must be a position [longitude, latitude], found {}", describe(other))),
+        };
+        let mut numbers = [0.0; 2];
+        for (i, item) in items.iter().enumerate() {
+            let axis = ["longitude", "latitude", "altitude"].get(i).copied().unwrap_or("an extra value");
+            match item {
+                Value::Number(n) => {
+                    if let (Some(slot), Some(x)) = (numbers.get_mut(i), n.as_f64()) {
+                        *slot = x;
+                    }
+                }
+                Value::Array(_) => {
+                    return fail(
+                        &format!("{path}[{i}]"),
+                        format!(
+                            "must be a number ({axis}), found {}: the coordinates are nested one level too deeply \
+                             for a {}",
+                            describe(item),
+                            self.kind
+                        ),
+                    )
+                }
+                other => {
+                    return fail(
+                        &format!("{path}[{i}]"),
+                        format!("must be a number ({axis}), found {}", describe(other)),
+                    )
+                }
+            }
+        }
+        if items.len() < 2 {
+            return fail(
+                path,
+                format!("{value} is not a position: it needs a longitude and a latitude, [longitude, latitude]"),
+            );
+        }
+        let [lon, lat] = numbers;
+        if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+            let hint = if lon.abs() > 360.0 || lat.abs() > 360.0 {
+                ": the numbers look like projected coordinates, such as EPSG:3857 (Web Mercator) metres; GeoJSON \
+                 (RFC 7946) needs WGS84 degrees: reproject the data to EPSG:4326 and export it again"
+            } else if lon.abs() <= 90.0 && lat.abs() > 90.0 && lat.abs() <= 180.0 {
+                ": are longitude and latitude swapped? GeoJSON positions are [longitude, latitude]"
+            } else {
+                ""
+            };
+            return fail(
+                path,
+                format!(
+                    "[{lon}, {lat}] is not a WGS84 longitude, latitude (longitude must be within ±180°, latitude \
+                     within ±90°){hint}"
+                ),
+            );
+        }
+        Ok(LonLat::new(lon, lat))
+    }
+
+    fn positions(&self, value: &Value, path: &str, what: &str) -> Checked<Vec<LonLat>> {
+        self.items(value, path, what)?.map(|(v, p)| self.position(v, &p)).collect()
+    }
+
+    /// A line of at least 2 positions (a LineString, or one line of a MultiLineString).
+    fn line(&self, value: &Value, path: &str) -> Checked<Vec<LonLat>> {
+        let line = self.positions(value, path, "an array of positions (a line)")?;
+        if line.len() < 2 {
+            let what = if self.kind == "LineString" { "a LineString" } else { "each line of a MultiLineString" };
+            return fail(path, format!("{what} needs at least 2 positions, found {}", line.len()));
+        }
+        Ok(line)
+    }
+
+    /// A polygon: an exterior ring, then holes; each ring closed, of at least 4 positions.
+    fn polygon(&self, value: &Value, path: &str) -> Checked<Vec<Vec<LonLat>>> {
+        let rings: Vec<(&Value, String)> = self.items(value, path, "an array of linear rings (a polygon)")?.collect();
+        if rings.is_empty() {
+            return fail(path, "a polygon needs an exterior ring, found no rings");
+        }
+        rings
+            .into_iter()
+            .map(|(v, at)| {
+                let ring = self.positions(v, &at, "a linear ring (an array of positions)")?;
+                if ring.len() < 4 {
+                    return fail(
+                        &at,
+                        format!(
+                            "a linear ring needs at least 4 positions (3 corners and the first again), found {}",
+                            ring.len()
+                        ),
+                    );
+                }
+                let (first, last) = (ring[0], ring[ring.len() - 1]);
+                if first != last {
+                    return fail(
+                        &at,
+                        format!(
+                            "the linear ring is not closed: it starts at [{}, {}] and ends at [{}, {}]; its last \
+                             position must repeat the first",
+                            first.lon, first.lat, last.lon, last.lat
+                        ),
+                    );
+                }
+                Ok(ring)
+            })
+            .collect()
+    }
+}
+
+/// Title, note, style, quotes and foreign properties from a feature's `properties` (see the module docs).
+fn properties_to_annotation(properties: &Map<String, Value>, path: &str) -> Checked<Annotation> {
+    let mut foreign = properties.clone();
+    let mut annotation = Annotation::new(String::new(), AnnotationGeometry::Point(LonLat::default()));
+    annotation.title = taken_text(&mut foreign, "title", "name", path)?;
+    annotation.note = taken_text(&mut foreign, "description", "note", path)?;
+    annotation.style = AnnotationStyle {
+        marker_color: take_valid(&mut foreign, "marker-color", colour),
+        stroke: take_valid(&mut foreign, "stroke", colour),
+        stroke_width: take_valid(&mut foreign, "stroke-width", |v| number(v).filter(|w| *w >= 0.0)),
+        stroke_opacity: take_valid(&mut foreign, "stroke-opacity", opacity),
+        fill: take_valid(&mut foreign, "fill", colour),
+        fill_opacity: take_valid(&mut foreign, "fill-opacity", opacity),
+    };
+    annotation.quotes = match foreign.remove("quotes") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| quote(item, &format!("{path}.quotes[{i}]")))
+            .collect::<Checked<_>>()?,
+        Some(other) => {
+            return fail(
+                &join(path, "quotes"),
+                format!(
+                    "must be an array of quotes ({{exact, prefix, suffix}} objects or strings), found {}",
+                    describe(&other)
+                ),
+            )
+        }
+    };
+    annotation.foreign = foreign;
+    Ok(annotation)
+}
+
+/// Removes and returns `key` as text; when it is missing or null, the string `fallback` (left in place).
+fn taken_text(foreign: &mut Map<String, Value>, key: &str, fallback: &str, path: &str) -> Checked<String> {
+    match foreign.remove(key) {
+        Some(Value::String(s)) => Ok(s),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(Value::Bool(b)) => Ok(b.to_string()),
+        None | Some(Value::Null) => Ok(foreign.get(fallback).and_then(Value::as_str).unwrap_or_default().to_string()),
+        Some(other) => fail(&join(path, key), format!("must be text, found {}", describe(&other))),
+    }
+}
+
+/// Removes and returns `key` if `read` can use its value; otherwise leaves it in `foreign`.
+fn take_valid<T>(foreign: &mut Map<String, Value>, key: &str, read: impl Fn(&Value) -> Option<T>) -> Option<T> {
+    let value = foreign.get(key).and_then(read)?;
+    foreign.remove(key);
+    Some(value)
+}
+
+/// A simplestyle colour: `#rgb` or `#rrggbb`.
+fn colour(value: &Value) -> Option<String> {
+    let s = value.as_str()?;
+    let hex = s.strip_prefix('#')?;
+    ((hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| s.to_string())
+}
+
+/// A finite number, written as a JSON number or as a string (`"2"`, as some tools export them).
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    }
+    .filter(|x| x.is_finite())
+}
+
+fn opacity(value: &Value) -> Option<f64> {
+    number(value).filter(|o| (0.0..=1.0).contains(o))
+}
+
+fn quote(item: &Value, path: &str) -> Checked<QuoteSelector> {
+    let text = |object: &Map<String, Value>, key: &str| match object.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => fail(&join(path, key), format!("must be a string, found {}", describe(other))),
+    };
+    let selector = match item {
+        Value::String(exact) => QuoteSelector { exact: exact.clone(), ..Default::default() },
+        Value::Object(object) => QuoteSelector {
+            exact: text(object, "exact")?,
+            prefix: text(object, "prefix")?,
+            suffix: text(object, "suffix")?,
+        },
+        other => {
+            return fail(
+                path,
+                format!("must be a quote: an object {{exact, prefix, suffix}} or a string, found {}", describe(other)),
+            )
+        }
+    };
+    if selector.exact.is_empty() {
+        let at = if item.is_object() { join(path, "exact") } else { path.to_string() };
+        return fail(&at, "the quote's exact text must not be empty");
+    }
+    Ok(selector)
+}
+
+/// A JSON value in a few words, for messages.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("the string \"{}…\"", s.chars().take(40).collect::<String>().escape_debug())
+        }
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Array(items) if items.is_empty() => "an empty array".to_string(),
+        Value::Array(items) if items.len() == 1 => "an array of 1 item".to_string(),
+        Value::Array(items) => format!("an array of {} items", items.len()),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+/// A string as itself, anything else as JSON.
+fn bare(value: &Value) -> String {
+    value.as_str().map_or_else(|| value.to_string(), str::to_string)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Bytes in MB (of 1,048,576 bytes), one decimal.
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// A count with thousands separators.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geojson_depth_counts_arrays_and_objects() {
+        assert_eq!(depth_of(&serde_json::json!(1)), 0);
+        assert_eq!(depth_of(&serde_json::json!([])), 1);
+        assert_eq!(depth_of(&serde_json::json!({"a": [[1, 2]], "b": 3})), 3);
+        let e = check_depth(&serde_json::json!({"a": 1, "b": [{"c": [[1]]}]}), 3).unwrap_err();
+        assert_eq!(e.path, "b[0].c");
+        assert!(e.message.contains("past level 3") && e.message.contains("reaches 5 levels"), "{e}");
+    }
+
+    #[test]
+    fn geojson_numbers_and_colours_in_simplestyle() {
+        assert_eq!(number(&serde_json::json!("2")), Some(2.0));
+        assert_eq!(number(&serde_json::json!(" 0.5 ")), Some(0.5));
+        assert_eq!(number(&serde_json::json!("wide")), None);
+        assert_eq!(number(&serde_json::json!("NaN")), None);
+        assert_eq!(colour(&serde_json::json!("#7e7e7e")).as_deref(), Some("#7e7e7e"));
+        assert_eq!(colour(&serde_json::json!("#ABC")).as_deref(), Some("#ABC"));
+        assert_eq!(colour(&serde_json::json!("red")), None);
+        assert_eq!(colour(&serde_json::json!("#12345")), None);
+        assert_eq!(opacity(&serde_json::json!(1.5)), None);
+    }
+
+    #[test]
+    fn geojson_counts_and_sizes_in_words() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(20_971_520), "20,971,520");
+        assert_eq!(megabytes(20 * 1024 * 1024), "20.0 MB");
+        assert_eq!(describe(&serde_json::json!([1])), "an array of 1 item");
+        assert_eq!(describe(&serde_json::json!("x")), "the string \"x\"");
+    }
+
+    #[test]
+    fn geojson_extent_edges_are_inside() {
+        assert!(in_extent(LonLat::new(52.0, 29.0)));
+        assert!(in_extent(LonLat::new(97.0, 52.0)));
+        assert!(!in_extent(LonLat::new(51.99, 40.0)));
+        assert!(!in_extent(LonLat::new(70.0, 52.01)));
+    }
+}

@@ -1,0 +1,361 @@
+//! The annotation part of the app state: the document with its undo history, the drawing tool and the
+//! shape in progress, the selected annotation, and the edit a drag is making. Its reducer is pure, like
+//! the rest of [`super::state`].
+
+use crate::domain::annotation::{Annotation, AnnotationDocument};
+use crate::domain::coords::LonLat;
+use crate::domain::drawing::{with_vertex_removed, Draft, Tool, VertexRef};
+use crate::domain::history::{History, DEFAULT_LIMIT};
+use crate::domain::quote_index::QuoteSelector;
+use crate::domain::viewport::Viewport;
+
+/// Two clicks closer than this (CSS px) are one spot: a double-click, or a click on the first vertex.
+pub const SAME_SPOT_PX: f64 = 8.0;
+
+/// Whether autosave may write to the browser's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageState {
+    /// Not yet read at start: saving now could overwrite work.
+    Unchecked,
+    Ready,
+    /// The saved document could not be read (or storage is unusable): it is left untouched and nothing is
+    /// saved until the reader exports.
+    Blocked,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotationState {
+    pub history: History<AnnotationDocument>,
+    pub tool: Option<Tool>,
+    pub draft: Option<Draft>,
+    /// Where the pointer is while drawing (for the rubber band).
+    pub cursor: Option<LonLat>,
+    pub selected: Option<String>,
+    /// While a drag reshapes or moves an annotation: the document as it will be when the drag ends.
+    pub preview: Option<AnnotationDocument>,
+    /// The vertex of the selected annotation last clicked (Delete removes it).
+    pub vertex: Option<VertexRef>,
+    pub storage: StorageState,
+}
+
+impl Default for AnnotationState {
+    fn default() -> Self {
+        AnnotationState {
+            history: History::new(AnnotationDocument::default()),
+            tool: None,
+            draft: None,
+            cursor: None,
+            selected: None,
+            preview: None,
+            vertex: None,
+            storage: StorageState::Unchecked,
+        }
+    }
+}
+
+/// Every change to annotations.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotationAction {
+    SetTool(Option<Tool>),
+    /// A click on the map while a tool is active.
+    Click(LonLat),
+    Cursor(Option<LonLat>),
+    RemoveLastVertex,
+    Finish,
+    Cancel,
+    Select(Option<String>),
+    SelectVertex(Option<VertexRef>),
+    /// A step of a drag: the annotation as it is now (not yet a history step).
+    Preview(Annotation),
+    /// The drag ended: its result becomes one history step.
+    EndDrag,
+    DeleteVertex {
+        id: String,
+        vertex: VertexRef,
+    },
+    Delete(String),
+    /// A property edit (title, note, style).
+    Update(Annotation),
+    AttachQuote {
+        id: String,
+        quote: QuoteSelector,
+    },
+    RemoveQuote {
+        id: String,
+        index: usize,
+    },
+    Undo,
+    Redo,
+    /// Add imported annotations as one step.
+    Import(Vec<Annotation>),
+    /// The saved document, read at start (not a step: there is nothing to undo to).
+    Restore(AnnotationDocument),
+    StorageChecked {
+        usable: bool,
+    },
+}
+
+impl AnnotationState {
+    /// The document on screen (a drag's preview while it runs).
+    pub fn document(&self) -> &AnnotationDocument {
+        self.preview.as_ref().unwrap_or(self.history.present())
+    }
+
+    fn commit(&self, doc: AnnotationDocument) -> AnnotationState {
+        AnnotationState { history: self.history.committed(doc), preview: None, ..self.clone() }
+    }
+
+    fn finish_draft(&self, draft: &Draft, view: &Viewport) -> AnnotationState {
+        let same_spot =
+            |a: LonLat, b: LonLat| view.lonlat_to_screen(a).distance(view.lonlat_to_screen(b)) < SAME_SPOT_PX;
+        let Some(geometry) = draft.finished(same_spot) else {
+            return AnnotationState { draft: Some(draft.clone()), ..self.clone() };
+        };
+        let (id, doc) = self.history.present().fresh_id();
+        let next = self.commit(doc.with_added(Annotation::new(id.clone(), geometry)));
+        AnnotationState { draft: Some(Draft::new(draft.tool)), cursor: None, selected: Some(id), ..next }
+    }
+
+    /// The next state, or `None` when nothing changes. `view` tells screen distances (same-spot clicks).
+    pub fn apply(&self, action: AnnotationAction, view: &Viewport) -> Option<AnnotationState> {
+        let present = self.history.present();
+        let next = match action {
+            AnnotationAction::SetTool(tool) => AnnotationState {
+                tool,
+                draft: tool.map(Draft::new),
+                cursor: None,
+                selected: if tool.is_some() { None } else { self.selected.clone() },
+                ..self.clone()
+            },
+            AnnotationAction::Click(at) => {
+                let draft = self.draft.clone()?;
+                let first = draft.vertices.first().copied();
+                let closes = draft.tool == Tool::Area
+                    && draft.vertices.len() >= 3
+                    && first
+                        .is_some_and(|f| view.lonlat_to_screen(f).distance(view.lonlat_to_screen(at)) < SAME_SPOT_PX);
+                if closes {
+                    self.finish_draft(&draft, view)
+                } else {
+                    let draft = draft.with_vertex(at);
+                    if draft.tool == Tool::Point {
+                        self.finish_draft(&draft, view)
+                    } else {
+                        AnnotationState { draft: Some(draft), ..self.clone() }
+                    }
+                }
+            }
+            AnnotationAction::Cursor(at) => {
+                self.draft.as_ref().filter(|d| !d.vertices.is_empty())?;
+                AnnotationState { cursor: at, ..self.clone() }
+            }
+            AnnotationAction::RemoveLastVertex => {
+                let draft = self.draft.as_ref().filter(|d| !d.vertices.is_empty())?;
+                AnnotationState { draft: Some(draft.without_last_vertex()), ..self.clone() }
+            }
+            AnnotationAction::Finish => {
+                let draft = self.draft.clone()?;
+                self.finish_draft(&draft, view)
+            }
+            AnnotationAction::Cancel => {
+                if self.draft.as_ref().is_some_and(|d| !d.vertices.is_empty()) {
+                    AnnotationState { draft: self.tool.map(Draft::new), cursor: None, ..self.clone() }
+                } else if self.tool.is_some() {
+                    AnnotationState { tool: None, draft: None, cursor: None, ..self.clone() }
+                } else if self.preview.is_some() {
+                    AnnotationState { preview: None, ..self.clone() }
+                } else {
+                    AnnotationState { selected: None, ..self.clone() }
+                }
+            }
+            AnnotationAction::Select(id) => {
+                if let Some(id) = &id {
+                    present.get(id)?;
+                }
+                AnnotationState { selected: id, vertex: None, ..self.clone() }
+            }
+            AnnotationAction::SelectVertex(vertex) => {
+                self.selected.as_ref()?;
+                AnnotationState { vertex, ..self.clone() }
+            }
+            AnnotationAction::Preview(annotation) => {
+                let preview = present.with_replaced(annotation)?;
+                AnnotationState { preview: Some(preview), ..self.clone() }
+            }
+            AnnotationAction::EndDrag => {
+                let preview = self.preview.clone()?;
+                self.commit(preview)
+            }
+            AnnotationAction::DeleteVertex { id, vertex } => {
+                let annotation = present.get(&id)?;
+                let geometry = with_vertex_removed(&annotation.geometry, vertex)?;
+                let next = self.commit(present.with_replaced(Annotation { geometry, ..(**annotation).clone() })?);
+                AnnotationState { vertex: None, ..next }
+            }
+            AnnotationAction::Delete(id) => {
+                let next = self.commit(present.without(&id)?);
+                AnnotationState { selected: None, ..next }
+            }
+            AnnotationAction::Update(annotation) => self.commit(present.with_replaced(annotation)?),
+            AnnotationAction::AttachQuote { id, quote } => {
+                let annotation = present.get(&id)?;
+                if annotation.quotes.contains(&quote) {
+                    return None;
+                }
+                let mut changed = (**annotation).clone();
+                changed.quotes.push(quote);
+                self.commit(present.with_replaced(changed)?)
+            }
+            AnnotationAction::RemoveQuote { id, index } => {
+                let annotation = present.get(&id)?;
+                annotation.quotes.get(index)?;
+                let mut changed = (**annotation).clone();
+                changed.quotes.remove(index);
+                self.commit(present.with_replaced(changed)?)
+            }
+            AnnotationAction::Undo => {
+                let history = self.history.undone();
+                let selected = self.selected.clone().filter(|id| history.present().get(id).is_some());
+                AnnotationState { history, preview: None, selected, ..self.clone() }
+            }
+            AnnotationAction::Redo => {
+                let history = self.history.redone();
+                AnnotationState { history, preview: None, ..self.clone() }
+            }
+            AnnotationAction::Import(annotations) => {
+                if annotations.is_empty() {
+                    return None;
+                }
+                self.commit(present.with_imported(annotations))
+            }
+            AnnotationAction::Restore(doc) => AnnotationState {
+                history: History::reset(doc, DEFAULT_LIMIT),
+                preview: None,
+                selected: None,
+                storage: StorageState::Ready,
+                ..self.clone()
+            },
+            AnnotationAction::StorageChecked { usable } => AnnotationState {
+                storage: if usable { StorageState::Ready } else { StorageState::Blocked },
+                ..self.clone()
+            },
+        };
+        (next != *self).then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::annotation::AnnotationGeometry;
+    use crate::domain::coords::ScreenPx;
+    use crate::domain::projection::project;
+
+    fn view() -> Viewport {
+        Viewport { center: project(LonLat::new(72.0, 38.0)), zoom: 7.0, width: 800.0, height: 600.0 }
+    }
+
+    fn at(x: f64, y: f64) -> LonLat {
+        view().screen_to_lonlat(ScreenPx::new(x, y))
+    }
+
+    fn run(state: AnnotationState, actions: Vec<AnnotationAction>) -> AnnotationState {
+        actions.into_iter().fold(state, |s, a| s.apply(a, &view()).unwrap_or(s))
+    }
+
+    #[test]
+    fn an_area_closes_on_its_first_vertex_and_is_one_undo_step() {
+        let s = run(
+            AnnotationState::default(),
+            vec![
+                AnnotationAction::SetTool(Some(Tool::Area)),
+                AnnotationAction::Click(at(100.0, 100.0)),
+                AnnotationAction::Click(at(200.0, 100.0)),
+                AnnotationAction::Click(at(200.0, 200.0)),
+                AnnotationAction::Click(at(103.0, 102.0)),
+            ],
+        );
+        let doc = s.document();
+        assert_eq!(doc.annotations.len(), 1);
+        assert!(matches!(&doc.annotations[0].geometry, AnnotationGeometry::Polygon(r) if r[0].len() == 4));
+        assert_eq!(s.selected.as_deref(), Some("a1"));
+        let undone = s.apply(AnnotationAction::Undo, &view()).unwrap();
+        assert!(undone.document().annotations.is_empty());
+        assert_eq!(undone.selected, None);
+        assert_eq!(undone.apply(AnnotationAction::Redo, &view()).unwrap().document(), doc);
+    }
+
+    #[test]
+    fn a_double_click_finishes_a_line_without_a_doubled_vertex() {
+        let s = run(
+            AnnotationState::default(),
+            vec![
+                AnnotationAction::SetTool(Some(Tool::Line)),
+                AnnotationAction::Click(at(100.0, 100.0)),
+                AnnotationAction::Click(at(300.0, 120.0)),
+                AnnotationAction::Click(at(301.0, 121.0)),
+                AnnotationAction::Finish,
+            ],
+        );
+        let AnnotationGeometry::LineString(line) = &s.document().annotations[0].geometry else { panic!() };
+        assert_eq!(line.len(), 2);
+    }
+
+    #[test]
+    fn escape_cancels_the_shape_in_progress_then_the_tool() {
+        let s = run(
+            AnnotationState::default(),
+            vec![AnnotationAction::SetTool(Some(Tool::Line)), AnnotationAction::Click(at(1.0, 1.0))],
+        );
+        let cancelled = s.apply(AnnotationAction::Cancel, &view()).unwrap();
+        assert_eq!(cancelled.draft.as_ref().map(|d| d.vertices.len()), Some(0));
+        assert_eq!(cancelled.tool, Some(Tool::Line));
+        assert_eq!(cancelled.apply(AnnotationAction::Cancel, &view()).unwrap().tool, None);
+        assert!(cancelled.document().annotations.is_empty());
+    }
+
+    #[test]
+    fn a_drag_is_one_step_and_a_new_edit_after_undo_clears_redo() {
+        let s = run(
+            AnnotationState::default(),
+            vec![AnnotationAction::SetTool(Some(Tool::Point)), AnnotationAction::Click(at(10.0, 10.0))],
+        );
+        let original = (*s.document().annotations[0]).clone();
+        let mut moved = original.clone();
+        let mut s2 = s.clone();
+        for step in 1..=5 {
+            moved.geometry = original.geometry.translated(0.1 * step as f64, 0.0);
+            s2 = s2.apply(AnnotationAction::Preview(moved.clone()), &view()).unwrap();
+        }
+        let s2 = s2.apply(AnnotationAction::EndDrag, &view()).unwrap();
+        let back = s2.apply(AnnotationAction::Undo, &view()).unwrap();
+        assert_eq!(*back.document().annotations[0], original, "five drag steps undo as one");
+        let edited =
+            back.apply(AnnotationAction::Update(Annotation { title: "here".into(), ..original }), &view()).unwrap();
+        assert!(!edited.history.can_redo());
+    }
+
+    #[test]
+    fn undo_after_import_removes_the_whole_import() {
+        let imported = vec![
+            Annotation::new("x".into(), AnnotationGeometry::Point(LonLat::new(70.0, 38.0))),
+            Annotation::new("y".into(), AnnotationGeometry::Point(LonLat::new(71.0, 38.0))),
+        ];
+        let s = AnnotationState::default().apply(AnnotationAction::Import(imported), &view()).unwrap();
+        assert_eq!(s.document().annotations.len(), 2);
+        assert!(s.apply(AnnotationAction::Undo, &view()).unwrap().document().annotations.is_empty());
+    }
+
+    #[test]
+    fn quotes_attach_once_and_can_be_removed() {
+        let s = run(
+            AnnotationState::default(),
+            vec![AnnotationAction::SetTool(Some(Tool::Point)), AnnotationAction::Click(at(10.0, 10.0))],
+        );
+        let quote = QuoteSelector { exact: "police academy".into(), ..Default::default() };
+        let with = s.apply(AnnotationAction::AttachQuote { id: "a1".into(), quote: quote.clone() }, &view()).unwrap();
+        assert_eq!(with.apply(AnnotationAction::AttachQuote { id: "a1".into(), quote }, &view()), None);
+        let without = with.apply(AnnotationAction::RemoveQuote { id: "a1".into(), index: 0 }, &view()).unwrap();
+        assert!(without.document().annotations[0].quotes.is_empty());
+    }
+}

@@ -1,0 +1,153 @@
+//! The reader's annotations on the map: lines and areas in map space (their paths built once per document
+//! change), and in screen space the points, the selected shape's vertex and midpoint handles, and the shape
+//! being drawn with its live measures.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
+use crate::domain::basemap::Shape;
+use crate::domain::coords::LonLat;
+use crate::domain::drawing::{midpoints, vertices, Draft, Tool};
+use crate::domain::svg_path::path_data;
+use crate::domain::viewport::Viewport;
+
+/// The accent colour annotations get when they have none of their own.
+pub const DEFAULT_COLOUR: &str = "#c2410c";
+
+/// A line or area annotation as a basemap-style shape (for path data), or `None` for points.
+pub fn shape_of(g: &AnnotationGeometry) -> Option<Shape> {
+    match g {
+        AnnotationGeometry::LineString(l) => Some(Shape::Lines(vec![l.clone()])),
+        AnnotationGeometry::MultiLineString(ls) => Some(Shape::Lines(ls.clone())),
+        AnnotationGeometry::Polygon(p) => Some(Shape::Areas(vec![p.clone()])),
+        AnnotationGeometry::MultiPolygon(ps) => Some(Shape::Areas(ps.clone())),
+        AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => None,
+    }
+}
+
+fn colour(a: &Annotation) -> String {
+    a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| DEFAULT_COLOUR.into())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnotationShapesProps {
+    pub document: AnnotationDocument,
+    pub selected: Option<String>,
+}
+
+/// Lines and areas, in the map drawing's coordinates.
+#[component]
+pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
+    let paths: Rc<Vec<(Rc<Annotation>, AttrValue)>> = use_memo(props.document.clone(), |doc| {
+        doc.annotations
+            .iter()
+            .filter_map(|a| shape_of(&a.geometry).map(|s| (a.clone(), AttrValue::from(path_data(&s)))))
+            .collect()
+    });
+    let shapes = paths.iter().map(|(a, d)| {
+        let area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
+        let stroke = colour(a);
+        let fill = if area { a.style.fill.clone().unwrap_or_else(|| stroke.clone()) } else { "none".into() };
+        let selected = props.selected.as_deref() == Some(a.id.as_str());
+        html! {
+            <g key={a.id.clone()} class={classes!("annotation", selected.then_some("selected"))} data-annotation-id={a.id.clone()}>
+                <path class="annotation-hit" d={d.clone()} />
+                <path class="annotation-shape" d={d.clone()} stroke={stroke} fill={fill}
+                    stroke-width={a.style.stroke_width.unwrap_or(3.0).to_string()}
+                    stroke-opacity={a.style.stroke_opacity.unwrap_or(1.0).to_string()}
+                    fill-opacity={a.style.fill_opacity.unwrap_or(0.2).to_string()} />
+            </g>
+        }
+    });
+    html! { <g data-layer="annotations">{ for shapes }</g> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnotationOverlayProps {
+    pub view: Viewport,
+    pub document: AnnotationDocument,
+    pub selected: Option<String>,
+    pub vertex: Option<crate::domain::drawing::VertexRef>,
+    pub draft: Option<Draft>,
+    pub cursor: Option<LonLat>,
+}
+
+fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
+    match g {
+        AnnotationGeometry::Point(p) => vec![*p],
+        AnnotationGeometry::MultiPoint(ps) => ps.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Points, handles and the shape in progress, in screen pixels.
+#[component]
+pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
+    let view = &props.view;
+    let px = |p: LonLat| view.lonlat_to_screen(p);
+    let points = props.document.annotations.iter().flat_map(|a| {
+        let selected = props.selected.as_deref() == Some(a.id.as_str());
+        let c = colour(a);
+        points_of(&a.geometry).into_iter().enumerate().map(move |(i, p)| {
+            let at = px(p);
+            html! {
+                <circle key={format!("{}-{i}", a.id)} class={classes!("annotation-point", selected.then_some("selected"))}
+                    data-annotation-id={a.id.clone()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r="7" fill={c.clone()} />
+            }
+        })
+    });
+    let handles = props.selected.as_ref().and_then(|id| props.document.get(id)).map(|a| {
+        let moving_points = matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_));
+        let corners = vertices(&a.geometry).into_iter().enumerate().filter(|_| !moving_points).map(|(i, (v, p))| {
+            let at = px(p);
+            let active = props.vertex == Some(v);
+            html! {
+                <rect class={classes!("vertex-handle", active.then_some("active"))} data-vertex={i.to_string()}
+                    x={format!("{:.1}", at.x - 5.0)} y={format!("{:.1}", at.y - 5.0)} width="10" height="10" />
+            }
+        });
+        let middles = midpoints(&a.geometry).into_iter().enumerate().filter(|_| !moving_points).map(|(i, (_, p))| {
+            let at = px(p);
+            html! { <circle class="midpoint-handle" data-midpoint={i.to_string()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r="4.5" /> }
+        });
+        html! { <g class="handles">{ for middles }{ for corners }</g> }
+    });
+    let draft = props.draft.as_ref().filter(|d| !d.vertices.is_empty()).map(|d| {
+        let mut line: Vec<LonLat> = d.vertices.clone();
+        if let Some(c) = props.cursor {
+            line.push(c);
+        }
+        if d.tool == Tool::Area && line.len() > 2 {
+            line.push(d.vertices[0]);
+        }
+        let points = line.iter().map(|p| {
+            let at = px(*p);
+            format!("{:.1},{:.1}", at.x, at.y)
+        });
+        let corners = d.vertices.iter().enumerate().map(|(i, p)| {
+            let at = px(*p);
+            let first = i == 0 && d.tool == Tool::Area;
+            html! { <circle class={classes!("draft-vertex", first.then_some("closing"))} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r={if first { "7" } else { "4" }} /> }
+        });
+        let measures = d.preview(props.cursor).map(|g| g.measures().in_words()).unwrap_or_default();
+        let label_at = px(*line.last().unwrap_or(&d.vertices[0]));
+        html! {
+            <g class="draft" data-draft="">
+                <polyline class="draft-line" points={points.collect::<Vec<_>>().join(" ")} />
+                { for corners }
+                if !measures.is_empty() {
+                    <text class="draft-measures" data-measures="" x={format!("{:.1}", label_at.x + 12.0)} y={format!("{:.1}", label_at.y - 10.0)}>{ measures }</text>
+                }
+            </g>
+        }
+    });
+    html! {
+        <svg class="annotation-overlay" width={view.width.to_string()} height={view.height.to_string()}>
+            { for points }
+            { handles.unwrap_or_default() }
+            { draft.unwrap_or_default() }
+        </svg>
+    }
+}

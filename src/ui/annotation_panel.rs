@@ -1,0 +1,178 @@
+//! "My annotations": the list of the reader's annotations (the keyboard way to select them) and the editor
+//! of the selected one: title, note, colour, stroke, quotes from the article, measures, delete.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::domain::annotation::{Annotation, AnnotationGeometry};
+use crate::domain::quote_index::QuoteIndex;
+use crate::domain::story::Story;
+
+use super::annotating::AnnotationAction;
+use super::state::Action;
+use super::store::{use_store, Dispatch};
+
+/// A reader's name for an annotation that has no title.
+pub fn display_title(a: &Annotation) -> String {
+    if !a.title.trim().is_empty() {
+        return a.title.clone();
+    }
+    let kind = match a.geometry {
+        AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => "point",
+        AnnotationGeometry::LineString(_) | AnnotationGeometry::MultiLineString(_) => "line",
+        AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_) => "area",
+    };
+    format!("Untitled {kind} ({})", a.id)
+}
+
+/// The annotation's quotes, each checked against the article: the article's own words when found.
+pub fn quote_views(story: &Story, a: &Annotation) -> Vec<Result<String, String>> {
+    let index = QuoteIndex::new(story.paragraphs().map(|(_, p)| p.text.as_str()));
+    let paragraphs: Vec<&str> = story.paragraphs().map(|(_, p)| p.text.as_str()).collect();
+    a.quotes
+        .iter()
+        .map(|q| match index.resolve(q) {
+            Ok(m) => Ok(paragraphs[m.paragraph][m.start..m.end].to_string()),
+            Err(e) => Err(format!("{e}: “{}”", q.exact)),
+        })
+        .collect()
+}
+
+fn input_value(e: &Event) -> Option<String> {
+    let target = e.target()?;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(input.value());
+    }
+    target.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|t| t.value())
+}
+
+fn edit(
+    dispatch: &Dispatch,
+    a: &Rc<Annotation>,
+    change: impl Fn(&mut Annotation, String) + 'static,
+) -> Callback<Event> {
+    let (dispatch, a) = (dispatch.clone(), a.clone());
+    Callback::from(move |e: Event| {
+        if let Some(value) = input_value(&e) {
+            let mut changed = (*a).clone();
+            change(&mut changed, value);
+            if changed != *a {
+                dispatch.dispatch(Action::Annotate(AnnotationAction::Update(changed)));
+            }
+        }
+    })
+}
+
+fn editor(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>) -> Html {
+    let measures = a.geometry.measures().in_words();
+    let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
+    let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| "#c2410c".into());
+    let quotes = quote_views(story, a).into_iter().enumerate().map(|(i, q)| {
+        let remove = {
+            let (dispatch, id) = (dispatch.clone(), a.id.clone());
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i })))
+        };
+        html! {
+            <li class="attached-quote">
+                { match q {
+                    Ok(text) => html! { <figure class="popup-quote"><blockquote>{ text }</blockquote>
+                        <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure> },
+                    Err(why) => html! { <p class="popup-unverified">{ why }</p> },
+                } }
+                <button type="button" class="link-button" onclick={remove}>{ "Remove quote" }</button>
+            </li>
+        }
+    });
+    let delete = {
+        let (dispatch, id) = (dispatch.clone(), a.id.clone());
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Delete(id.clone()))))
+    };
+    let field = |name: &str| format!("annotation-{}-{name}", a.id);
+    html! {
+        <section class="annotation-editor" aria-label="Edit the selected annotation" data-editor-for={a.id.clone()}>
+            <h3>{ display_title(a) }</h3>
+            if !measures.is_empty() {
+                <p class="measures" data-measures="">{ measures }</p>
+            }
+            <label for={field("title")}>{ "Title" }</label>
+            <input id={field("title")} type="text" value={a.title.clone()} maxlength="200"
+                onchange={edit(dispatch, a, |a, v| a.title = v)} />
+            <label for={field("note")}>{ "Note" }</label>
+            <textarea id={field("note")} rows="4" maxlength="5000" value={a.note.clone()}
+                onchange={edit(dispatch, a, |a, v| a.note = v)} />
+            <div class="style-row">
+                <label for={field("colour")}>{ "Colour" }</label>
+                <input id={field("colour")} type="color" value={colour}
+                    onchange={edit(dispatch, a, |a, v| {
+                        a.style.stroke = Some(v.clone());
+                        a.style.marker_color = Some(v.clone());
+                        if a.style.fill.is_some() || matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_)) {
+                            a.style.fill = Some(v);
+                        }
+                    })} />
+                if !matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_)) {
+                    <label for={field("width")}>{ "Line width" }</label>
+                    <input id={field("width")} type="number" min="1" max="12" step="1"
+                        value={a.style.stroke_width.unwrap_or(3.0).to_string()}
+                        onchange={edit(dispatch, a, |a, v| a.style.stroke_width = v.parse::<f64>().ok().map(|w| w.clamp(0.5, 20.0)))} />
+                }
+                if is_area {
+                    <label for={field("fill")}>{ "Fill opacity" }</label>
+                    <input id={field("fill")} type="number" min="0" max="1" step="0.05"
+                        value={a.style.fill_opacity.unwrap_or(0.2).to_string()}
+                        onchange={edit(dispatch, a, |a, v| a.style.fill_opacity = v.parse::<f64>().ok().map(|o| o.clamp(0.0, 1.0)))} />
+                }
+            </div>
+            <h4>{ "Quotes from the article" }</h4>
+            if a.quotes.is_empty() {
+                <p class="hint">{ "Select a passage in the Article tab, then press “Attach to” there." }</p>
+            } else {
+                <ul class="attached-quotes">{ for quotes }</ul>
+            }
+            <p class="hint">{ "Drag the shape to move it, drag a square to move a vertex, drag a small circle to add one; click a vertex and press Delete to remove it." }</p>
+            <button type="button" class="danger-button" onclick={delete}>{ "Delete annotation" }</button>
+        </section>
+    }
+}
+
+/// The list and the editor.
+#[component]
+pub fn AnnotationPanel() -> Html {
+    let store = use_store();
+    let dispatch = store.dispatcher();
+    let state = &store.annotations;
+    let doc = state.document();
+    let items = doc.annotations.iter().map(|a| {
+        let select = {
+            let (dispatch, id) = (dispatch.clone(), a.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Annotate(AnnotationAction::Select(Some(id.clone()))))
+            })
+        };
+        let selected = state.selected.as_deref() == Some(a.id.as_str());
+        html! {
+            <li key={a.id.clone()}>
+                <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
+                    data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
+                    <span class="place-title">{ display_title(a) }</span>
+                    <span class="place-meta">{ a.geometry.measures().in_words() }</span>
+                </button>
+            </li>
+        }
+    });
+    let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned();
+    html! {
+        <div class="annotations-panel">
+            if doc.annotations.is_empty() {
+                <p class="hint">{ "No annotations yet. Use Draw point, Draw line or Draw area above the map, or import a GeoJSON file." }</p>
+            } else {
+                <ol class="annotation-list" aria-label="My annotations">{ for items }</ol>
+            }
+            if let Some(a) = selected {
+                { editor(&dispatch, &store.story, &a) }
+            }
+        </div>
+    }
+}

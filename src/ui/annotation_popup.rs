@@ -1,0 +1,56 @@
+//! The popup of a selected annotation: its title, note (as text), measures, and its quotes shown like the
+//! story's, verified against the article.
+
+use yew::prelude::*;
+
+use crate::domain::annotation::Annotation;
+use crate::domain::coords::ScreenPx;
+
+use super::annotating::AnnotationAction;
+use super::annotation_panel::{display_title, quote_views};
+use super::popup::placement;
+use super::state::{Action, SharedStory};
+use super::store::use_dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct AnnotationPopupProps {
+    pub story: SharedStory,
+    pub annotation: Annotation,
+    /// Where on the map it points from.
+    pub at: ScreenPx,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The selected annotation's popup.
+#[component]
+pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
+    let dispatch = use_dispatch();
+    let a = &props.annotation;
+    let close =
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Select(None))));
+    let quotes = quote_views(&props.story, a).into_iter().map(|q| match q {
+        Ok(text) => html! {
+            <figure class="popup-quote"><blockquote>{ text }</blockquote>
+                <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure>
+        },
+        Err(why) => html! { <p class="popup-unverified">{ format!("Not shown as a quote: {why}") }</p> },
+    });
+    let measures = a.geometry.measures().in_words();
+    html! {
+        <div class="popup annotation-popup" role="dialog" aria-label={display_title(a)} data-annotation-popup-for={a.id.clone()}
+            style={placement(props.at, props.width, props.height)}>
+            <header class="popup-header">
+                <h2>{ display_title(a) }</h2>
+                <button type="button" class="popup-close" aria-label="Close" onclick={close}>{ "×" }</button>
+            </header>
+            if !measures.is_empty() {
+                <p class="popup-kind" data-measures="">{ measures }</p>
+            }
+            if !a.note.is_empty() {
+                <p class="annotation-note">{ a.note.clone() }</p>
+            }
+            { for quotes }
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! Autosave and restore of the annotation document in the browser's storage. Nothing is written before the
+//! saved document has been read, and a saved document that cannot be read is never overwritten.
+
+use yew::prelude::*;
+
+use crate::browser::storage;
+use crate::domain::saved_document::{decode, encode};
+
+use super::annotating::{AnnotationState, StorageState};
+use super::state::Action;
+use super::store::use_dispatch;
+
+/// The storage key of the document.
+pub const STORAGE_KEY: &str = "article-map:annotations";
+
+/// Reads the saved document once, at start.
+#[hook]
+pub fn use_restore() {
+    let dispatch = use_dispatch();
+    use_effect_with((), move |_| {
+        let action = match storage::read(STORAGE_KEY) {
+            Ok(None) => Action::Annotate(super::annotating::AnnotationAction::StorageChecked { usable: true }),
+            Ok(Some(text)) => match decode(&text) {
+                Ok((document, saved_at)) => Action::RestoreAnnotations { document, saved_at },
+                Err(why) => Action::StorageProblem {
+                    message: format!(
+                        "The annotations saved in this browser could not be read: {why}. They are left untouched; new work is kept in memory only."
+                    ),
+                    blocked: true,
+                },
+            },
+            Err(e) => Action::StorageProblem { message: e.to_string(), blocked: true },
+        };
+        dispatch.dispatch(action);
+    });
+}
+
+/// Saves the document after every change (while storage is usable).
+#[hook]
+pub fn use_autosave(state: &AnnotationState) {
+    let dispatch = use_dispatch();
+    let document = state.history.present().clone();
+    let ready = state.storage == StorageState::Ready;
+    use_effect_with((document, ready), move |(document, ready)| {
+        if *ready {
+            let now: String = js_sys::Date::new_0().to_iso_string().into();
+            if let Err(e) = storage::write(STORAGE_KEY, &encode(document, &now)) {
+                dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: false });
+            }
+        }
+    });
+}
