@@ -19,11 +19,18 @@ after(async () => {
 
 /** A point of the map, near `fraction` of its size, where no marker would catch the touch. */
 async function freeSpot(page, view, fx, fy) {
-  for (let dy = 0; dy < 200; dy += 13) {
+  for (let dy = 0; dy < 220; dy += 11) {
     for (const sign of [1, -1]) {
       const x = view.left + view.width * fx;
       const y = view.top + view.height * fy + sign * dy;
-      const free = await page.evaluate(([x, y]) => !document.elementFromPoint(x, y)?.closest('[data-feature-id], .popup, button'), [x, y]);
+      // Touch input snaps to nearby targets, so keep well clear of markers, not just off them.
+      const free = await page.evaluate(([x, y]) => {
+        if (document.elementFromPoint(x, y)?.closest('[data-feature-id], .popup, button')) return false;
+        return [...document.querySelectorAll('.story-markers [data-feature-id]')].every((m) => {
+          const r = m.getBoundingClientRect();
+          return Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y) > 40;
+        });
+      }, [x, y]);
       if (free) return [x, y];
     }
   }
@@ -93,6 +100,28 @@ describe('touch', () => {
       }
       const zoomed = await waitForViewChange(page, view);
       assert.ok(Math.abs(zoomed.zoom - view.zoom - 1) < 1e-3, `${view.zoom} → ${zoomed.zoom}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('while drawing, two fingers pan and zoom and never add a vertex; one tap does', async () => {
+    const { context, page, touch } = await openPhone();
+    try {
+      await page.getByRole('button', { name: 'Draw line' }).click();
+      const view = await readView(page);
+      const mid = await freeSpot(page, view, 0.5, 0.4);
+      const fingers = (half) => [[mid[0] - half, mid[1]], [mid[0] + half, mid[1]]];
+      await touch('touchStart', fingers(40));
+      for (let half = 50; half <= 100; half += 10) await touch('touchMove', fingers(half));
+      await touch('touchEnd', []);
+      const zoomed = await waitForViewChange(page, view);
+      assert.ok(zoomed.zoom > view.zoom);
+      assert.equal(await page.locator('[data-draft] circle').count(), 0, 'no vertex from the pinch');
+      await touch('touchStart', [mid]);
+      await touch('touchEnd', []);
+      await page.locator('[data-draft] circle').first().waitFor();
+      assert.equal(await page.locator('[data-draft] circle').count(), 1);
     } finally {
       await context.close();
     }

@@ -30,7 +30,8 @@ use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
 use super::coords::LonLat;
 use super::quote_index::QuoteSelector;
 
-/// serde_json refuses documents nested deeper than this, before our own check can see them.
+/// serde_json stops reading when nesting reaches this many levels (so it reads at most 127), before our own
+/// check can see the document.
 const PARSER_DEPTH_LIMIT: usize = 128;
 
 /// The region the app is about, in WGS84 degrees: 52–97°E, 29–52°N. Features reaching outside it are
@@ -142,10 +143,10 @@ pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport,
             ImportError {
                 path: String::new(),
                 message: format!(
-                    "JSON nesting goes deeper than {PARSER_DEPTH_LIMIT} levels (at line {}, column {}); {}",
+                    "JSON nesting reaches at least {PARSER_DEPTH_LIMIT} levels (at line {}, column {}); {}",
                     e.line(),
                     e.column(),
-                    depth_limit_words(limits.max_depth.min(PARSER_DEPTH_LIMIT))
+                    depth_limit_words(limits.max_depth.min(PARSER_DEPTH_LIMIT - 1))
                 ),
             }
         } else {
@@ -747,9 +748,14 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Bytes in MB (of 1,048,576 bytes), one decimal.
+/// Bytes in MB (of 1,048,576 bytes) with one decimal, or in KB (of 1,024 bytes) below 1 MB.
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    let bytes = bytes as f64;
+    if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} KB", bytes / 1024.0)
+    }
 }
 
 /// A count with thousands separators.
@@ -757,7 +763,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -798,6 +804,7 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(20_971_520), "20,971,520");
         assert_eq!(megabytes(20 * 1024 * 1024), "20.0 MB");
+        assert_eq!(megabytes(1_000), "1.0 KB");
         assert_eq!(describe(&serde_json::json!([1])), "an array of 1 item");
         assert_eq!(describe(&serde_json::json!("x")), "the string \"x\"");
     }
