@@ -299,7 +299,10 @@ impl Importer<'_> {
             Some(Value::String(kind)) if GEOMETRY_TYPES.contains(&kind.as_str()) || kind == "GeometryCollection" => {
                 return fail(
                     &type_path,
-                    format!("is {kind:?}, but each item of \"features\" must be a Feature: put the geometry in a Feature's \"geometry\""),
+                    format!(
+                        "is {kind:?}, but each item of \"features\" must be a Feature: put the geometry in a \
+                         Feature's \"geometry\""
+                    ),
                 )
             }
             Some(Value::String(kind)) => {

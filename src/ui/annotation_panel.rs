@@ -65,7 +65,7 @@ fn edit(
     })
 }
 
-fn editor(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>) -> Html {
+fn editor(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>, vertex: Option<crate::domain::drawing::VertexRef>) -> Html {
     let measures = a.geometry.measures().in_words();
     let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
     let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| "#c2410c".into());
@@ -132,6 +132,12 @@ fn editor(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>) -> Html {
                 <ul class="attached-quotes">{ for quotes }</ul>
             }
             <p class="hint">{ "Drag the shape to move it, drag a square to move a vertex, drag a small circle to add one; click a vertex and press Delete to remove it." }</p>
+            if let Some(vertex) = vertex {
+                <button type="button" class="link-button" onclick={{
+                    let (dispatch, id) = (dispatch.clone(), a.id.clone());
+                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::DeleteVertex { id: id.clone(), vertex })))
+                }}>{ "Delete the selected vertex" }</button>
+            }
             <button type="button" class="danger-button" onclick={delete}>{ "Delete annotation" }</button>
         </section>
     }
@@ -171,8 +177,36 @@ pub fn AnnotationPanel() -> Html {
                 <ol class="annotation-list" aria-label="My annotations">{ for items }</ol>
             }
             if let Some(a) = selected {
-                { editor(&dispatch, &store.story, &a) }
+                { editor(&dispatch, &store.story, &a, state.vertex) }
             }
         </div>
+    }
+}
+
+/// The annotation list as printed (shown only on paper, after the map).
+#[component]
+pub fn PrintedAnnotations() -> Html {
+    let store = use_store();
+    let doc = store.annotations.history.present();
+    if doc.annotations.is_empty() {
+        return Html::default();
+    }
+    let items = doc.annotations.iter().map(|a| {
+        let quotes = quote_views(&store.story, a).into_iter().filter_map(Result::ok);
+        html! {
+            <li>
+                <strong>{ display_title(a) }</strong>{ " " }<span>{ a.geometry.measures().in_words() }</span>
+                if !a.note.is_empty() {
+                    <p class="annotation-note">{ a.note.clone() }</p>
+                }
+                { for quotes.map(|q| html! { <blockquote>{ q }</blockquote> }) }
+            </li>
+        }
+    });
+    html! {
+        <section class="print-only printed-annotations" aria-hidden="true">
+            <h2>{ "My annotations" }</h2>
+            <ol>{ for items }</ol>
+        </section>
     }
 }

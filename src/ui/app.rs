@@ -5,6 +5,7 @@ use yew::prelude::*;
 use gloo::file::callbacks::FileReader;
 
 use super::alert_banner::AlertBanner;
+use super::annotation_panel::PrintedAnnotations;
 use super::map_view::MapView;
 use super::persistence::{use_autosave, use_restore};
 use super::shortcuts::{use_paste_import, use_undo_shortcuts};
@@ -70,6 +71,7 @@ fn Shell(props: &ShellProps) -> Html {
                 <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
                     selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} />
             </main>
+            <PrintedAnnotations />
         </div>
     }
 }
