@@ -216,7 +216,10 @@ mod tests {
         write_pretty(&mut out, &json!({"b": [[1, 2.5], [3, 4]], "a": {}, "c": ["x", "y\"z"], "d": []}), 0);
         assert_eq!(
             out,
-            "{\n  \"a\": {},\n  \"b\": [\n    [1, 2.5],\n    [3, 4]\n  ],\n  \"c\": [\n    \"x\",\n    \"y\\\"z\"\n  ],\n  \"d\": []\n}"
+            concat!(
+                "{\n  \"a\": {},\n  \"b\": [\n    [1, 2.5],\n    [3, 4]\n  ],\n",
+                "  \"c\": [\n    \"x\",\n    \"y\\\"z\"\n  ],\n  \"d\": []\n}"
+            )
         );
         let back: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back["c"][1], "y\"z");

@@ -65,7 +65,12 @@ fn edit(
     })
 }
 
-fn editor(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>, vertex: Option<crate::domain::drawing::VertexRef>) -> Html {
+fn editor(
+    dispatch: &Dispatch,
+    story: &Story,
+    a: &Rc<Annotation>,
+    vertex: Option<crate::domain::drawing::VertexRef>,
+) -> Html {
     let measures = a.geometry.measures().in_words();
     let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
     let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| "#c2410c".into());

@@ -10,6 +10,7 @@ use super::embedded_basemap::embedded_basemap;
 
 #[derive(Properties, PartialEq)]
 pub struct BaseLayersProps {
+    /// The level to draw (one that is ready).
     pub level: LevelOfDetail,
     pub layers: LayerVisibility,
 }

@@ -1,5 +1,7 @@
-//! The basemap and labels compiled into the app (assets/geo/), read once and turned into SVG path data once
-//! per level of detail, on first use.
+//! The basemap and labels. The coarsest level (L0) and the labels are compiled into the app, so the first
+//! frame needs no request; the finer levels (L1, L2) are files served beside the app (same origin, copied
+//! by trunk from assets/geo/) and fetched the first time a zoom needs them. Each level is read once and
+//! turned into SVG path data once.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,8 +14,6 @@ use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::svg_path::path_data;
 
 const L0: &str = include_str!("../../assets/geo/l0.geojson");
-const L1: &str = include_str!("../../assets/geo/l1.geojson");
-const L2: &str = include_str!("../../assets/geo/l2.geojson");
 const LABELS: &str = include_str!("../../assets/geo/labels.json");
 
 /// One feature ready to draw.
@@ -35,11 +35,12 @@ pub struct DrawnLevel {
     pub features: Vec<DrawnFeature>,
 }
 
-fn source(level: LevelOfDetail) -> &'static str {
+/// The file a fine level is served as, relative to the page.
+pub fn level_file(level: LevelOfDetail) -> Option<&'static str> {
     match level {
-        LevelOfDetail::L0 => L0,
-        LevelOfDetail::L1 => L1,
-        LevelOfDetail::L2 => L2,
+        LevelOfDetail::L0 => None,
+        LevelOfDetail::L1 => Some("l1.geojson"),
+        LevelOfDetail::L2 => Some("l2.geojson"),
     }
 }
 
@@ -53,8 +54,8 @@ fn class_of(layer: LayerId, id: &str, border: Option<BorderKind>) -> String {
     }
 }
 
-fn draw(level: LevelOfDetail) -> Result<DrawnLevel, String> {
-    let map: Basemap = source(level).parse().map_err(|e| format!("embedded basemap {}: {e}", level.name()))?;
+fn draw(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
+    let map: Basemap = text.parse().map_err(|e| format!("basemap {}: {e}", level.name()))?;
     let features = map
         .features
         .iter()
@@ -73,12 +74,32 @@ thread_local! {
     static DRAWN: RefCell<HashMap<LevelOfDetail, Rc<DrawnLevel>>> = RefCell::new(HashMap::new());
 }
 
-/// The embedded basemap at a level of detail, drawn on first use and kept.
+/// Reads a fetched level's text and keeps it.
+pub fn store_level(level: LevelOfDetail, text: &str) -> Result<(), String> {
+    let drawn = Rc::new(draw(level, text)?);
+    DRAWN.with(|d| d.borrow_mut().insert(level, drawn));
+    Ok(())
+}
+
+/// Whether a level is ready to draw.
+pub fn has_level(level: LevelOfDetail) -> bool {
+    level == LevelOfDetail::L0 || DRAWN.with(|d| d.borrow().contains_key(&level))
+}
+
+/// The finest ready level not finer than `wanted` (L0 is always ready).
+pub fn best_level(wanted: LevelOfDetail) -> LevelOfDetail {
+    LevelOfDetail::ALL.into_iter().filter(|l| *l <= wanted && has_level(*l)).max().unwrap_or(LevelOfDetail::L0)
+}
+
+/// A level drawn and ready (L0 is drawn on first use; the others once fetched).
 pub fn embedded_basemap(level: LevelOfDetail) -> Result<Rc<DrawnLevel>, String> {
     if let Some(done) = DRAWN.with(|d| d.borrow().get(&level).cloned()) {
         return Ok(done);
     }
-    let drawn = Rc::new(draw(level)?);
+    if level != LevelOfDetail::L0 {
+        return Err(format!("basemap {} is not loaded yet", level.name()));
+    }
+    let drawn = Rc::new(draw(level, L0)?);
     DRAWN.with(|d| d.borrow_mut().insert(level, drawn.clone()));
     Ok(drawn)
 }

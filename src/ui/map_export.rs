@@ -40,7 +40,7 @@ fn paint(class: &str) -> (&'static str, f64, &'static str, f64, Option<(f64, f64
 pub fn current_view_svg(state: &AppState) -> String {
     let view = &state.settled;
     let mut paths = Vec::new();
-    if let Ok(level) = embedded_basemap(state.level_of_detail()) {
+    if let Ok(level) = embedded_basemap(super::embedded_basemap::best_level(state.level_of_detail())) {
         for f in level.features.iter().filter(|f| state.layers.is_visible(f.layer)) {
             let (fill, fill_opacity, stroke, width, dash) = paint(&f.class);
             paths.push(StyledPath {

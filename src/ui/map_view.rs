@@ -12,9 +12,10 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::browser::{element_size::watch_size, performance};
+use crate::browser::{element_size::watch_size, fetch::fetch_text, performance};
 use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
+use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::marker_layout::spread;
 
 use super::annotating::AnnotationAction;
@@ -23,6 +24,7 @@ use super::annotation_layers::{AnnotationOverlay, AnnotationShapes};
 use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
+use super::embedded_basemap::{best_level, has_level, level_file, store_level};
 use super::label_layer::LabelLayer;
 use super::layer_switcher::LayerSwitcher;
 use super::legend::Legend;
@@ -338,6 +340,26 @@ pub fn MapView() -> Html {
         });
     }
 
+    // Fetch the level of detail the zoom needs, once.
+    {
+        let (dispatch, wanted) = (store.dispatcher(), store.level_of_detail());
+        let asked = use_mut_ref(std::collections::HashSet::<LevelOfDetail>::new);
+        use_effect_with(wanted, move |wanted| {
+            let wanted = *wanted;
+            if !has_level(wanted) && asked.borrow_mut().insert(wanted) {
+                if let Some(file) = level_file(wanted) {
+                    yew::platform::spawn_local(async move {
+                        let result = fetch_text(file).await.and_then(|text| store_level(wanted, &text));
+                        match result {
+                            Ok(()) => dispatch.dispatch(Action::BasemapLevelReady(wanted)),
+                            Err(e) => gloo::console::error!(format!("basemap {}: {e}", wanted.name())),
+                        }
+                    });
+                }
+            }
+        });
+    }
+
     // Mark the first complete frame once.
     {
         let ready_marked = ready_marked.clone();
@@ -364,6 +386,8 @@ pub fn MapView() -> Html {
     );
     let center = settled.center_lonlat();
     let annotations = &store.annotations;
+    // Draw the finest level that is ready; the one the zoom wants is fetched (effect above) if it is not.
+    let drawn_level = best_level(store.level_of_detail());
     // Markers for the live camera, fanned out where they would overlap.
     let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.view.lonlat_to_screen(f.anchor)).collect();
     let positions = Rc::new(spread(&anchors));
@@ -410,7 +434,7 @@ pub fn MapView() -> Html {
                                 <line x1="0" y1="0" x2="0" y2={hatch} class="hatch-line" stroke-width={hatch_width} />
                             </pattern>
                         </defs>
-                        <BaseLayers level={store.level_of_detail()} layers={store.layers} />
+                        <BaseLayers level={drawn_level} layers={store.layers} />
                         <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                         <AnnotationShapes document={annotations.document().clone()} selected={annotations.selected.clone()} />
                     </svg>

@@ -49,6 +49,8 @@ pub struct AppState {
     pub alerts: Vec<Alert>,
     /// The reader's own annotations.
     pub annotations: AnnotationState,
+    /// Basemap levels fetched so far (bit per level): a fetch finishing re-renders the basemap.
+    pub basemap_levels: u8,
 }
 
 /// A story shared by reference: two are equal when they are the same story object, so comparing states
@@ -134,6 +136,8 @@ pub enum Action {
     },
     ShowPanel(PanelTab),
     Annotate(AnnotationAction),
+    /// A finer basemap level has been fetched and read.
+    BasemapLevelReady(LevelOfDetail),
     /// Annotations read from a file or a paste, checked: add them as one undoable step.
     ImportAnnotations {
         origin: String,
@@ -219,6 +223,7 @@ impl Default for AppState {
             panel: PanelTab::Article,
             alerts,
             annotations: AnnotationState::default(),
+            basemap_levels: 1,
         }
     }
 }
@@ -376,6 +381,9 @@ impl AppState {
                     });
                 }
                 AppState { annotations, alerts, ..self.clone() }
+            }
+            Action::BasemapLevelReady(level) => {
+                AppState { basemap_levels: self.basemap_levels | (1 << level as u8), ..self.clone() }
             }
             Action::ShowAlert(alert) => {
                 let mut alerts = self.alerts.clone();
