@@ -34,6 +34,7 @@ use super::state::Action;
 use super::store::{use_store, Store};
 use super::story_markers::StoryMarkers;
 use super::story_shapes::StoryShapes;
+use super::synthetic_layer::{requested_synthetic, SyntheticLayer};
 use super::zoom_controls::ZoomControls;
 
 /// How far the drawing overhangs the screen on each side (a fraction of the screen), so that a short drag
@@ -300,6 +301,7 @@ pub fn MapView() -> Html {
     let map_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let ready_marked = use_mut_ref(|| false);
+    let synthetic = use_memo((), |_| requested_synthetic());
 
     // Follow the element's size.
     {
@@ -374,7 +376,7 @@ pub fn MapView() -> Html {
     let settled = store.settled;
     let view_box = settled.view_box(OVERHANG);
     let (scale, tx, ty) = store.view.transform_from(&settled);
-    let drawing_style = format!(
+    let drawing_style: AttrValue = format!(
         "left:{left:.1}px;top:{top:.1}px;width:{w:.1}px;height:{h:.1}px;transform-origin:{ox:.1}px {oy:.1}px;\
          transform:translate({tx:.2}px,{ty:.2}px) scale({scale:.5})",
         left = -OVERHANG * settled.width,
@@ -383,7 +385,8 @@ pub fn MapView() -> Html {
         h = settled.height * (1.0 + 2.0 * OVERHANG),
         ox = OVERHANG * settled.width,
         oy = OVERHANG * settled.height,
-    );
+    )
+    .into();
     let center = settled.center_lonlat();
     let annotations = &store.annotations;
     // Draw the finest level that is ready; the one the zoom wants is fetched (effect above) if it is not.
@@ -425,7 +428,7 @@ pub fn MapView() -> Html {
                 ondblclick={on_double_click(store.clone(), map_ref.clone(), gesture.clone())}
                 onkeydown={on_key_down(store.clone())}>
                 if store.sized {
-                    <svg class="drawing" viewBox={view_box.attribute()} style={drawing_style}
+                    <svg class="drawing" viewBox={view_box.attribute()} style={drawing_style.clone()}
                         preserveAspectRatio="none" aria-hidden="true">
                         <defs>
                             <pattern id="wakhan-hatch" patternUnits="userSpaceOnUse" width={hatch.clone()} height={hatch.clone()}
@@ -438,6 +441,10 @@ pub fn MapView() -> Html {
                         <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                         <AnnotationShapes document={annotations.document().clone()} selected={annotations.selected.clone()} />
                     </svg>
+                    if let Some(data) = synthetic.as_ref() {
+                        <SyntheticLayer data={data.clone()} settled={settled}
+                            overhang={OVERHANG} style={drawing_style.clone()} />
+                    }
                     <LabelLayer view={store.view} layers={store.layers} />
                     <AnnotationOverlay view={store.view} document={annotations.document().clone()}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}

@@ -29,6 +29,7 @@ pub mod store;
 mod story_loader;
 mod story_markers;
 mod story_shapes;
+mod synthetic_layer;
 mod toolbar;
 mod zoom_controls;
 
