@@ -24,4 +24,5 @@ pub mod story;
 pub mod svg_export;
 pub mod svg_path;
 pub mod synthetic;
+pub mod url_state;
 pub mod viewport;

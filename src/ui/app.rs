@@ -6,8 +6,10 @@ use gloo::file::callbacks::FileReader;
 
 use super::alert_banner::AlertBanner;
 use super::annotation_panel::PrintedAnnotations;
+use super::link_sync::use_link_sync;
 use super::map_view::MapView;
 use super::persistence::{use_autosave, use_restore};
+use super::share_button::ShareButton;
 use super::shortcuts::{use_paste_import, use_undo_shortcuts};
 use super::side_panel::SidePanel;
 use super::state::AppState;
@@ -28,6 +30,7 @@ fn Shell(props: &ShellProps) -> Html {
     use_autosave(&props.state.annotations);
     use_undo_shortcuts();
     use_paste_import();
+    use_link_sync(&props.state);
     let state = &props.state;
     let dispatch = state.dispatcher();
     let keep = use_mut_ref(|| None::<FileReader>);
@@ -60,6 +63,7 @@ fn Shell(props: &ShellProps) -> Html {
                 </div>
                 <div class="header-tools">
                     <Toolbar />
+                    <ShareButton />
                     <StoryOpener />
                 </div>
             </header>

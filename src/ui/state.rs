@@ -12,7 +12,9 @@ use crate::domain::framing::frame_feature;
 use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
+use crate::domain::projection::project;
 use crate::domain::story::Story;
+use crate::domain::url_state::UrlState;
 use crate::domain::viewport::{ViewLimits, Viewport};
 
 /// The embedded data's extent (data.md): the camera's centre stays inside it.
@@ -136,6 +138,8 @@ pub enum Action {
     },
     ShowPanel(PanelTab),
     Annotate(AnnotationAction),
+    /// Reopen what a link describes (a shared URL, or back/forward).
+    ApplyLink(UrlState),
     /// A finer basemap level has been fetched and read.
     BasemapLevelReady(LevelOfDetail),
     /// Annotations read from a file or a paste, checked: add them as one undoable step.
@@ -240,6 +244,22 @@ impl AppState {
     /// The first view for a screen of this size.
     pub fn home_view(width: f64, height: f64) -> Viewport {
         Viewport::fitting(HOME.to_mercator(), width, height, HOME_PADDING_PX)
+    }
+
+    /// What a link to this reading state holds.
+    pub fn link(&self) -> UrlState {
+        UrlState {
+            center: Some(self.settled.center_lonlat()),
+            zoom: Some(self.settled.zoom),
+            feature: self.selected.clone(),
+            quote: self.passage.as_ref().filter(|(id, _)| Some(id) == self.selected.as_ref()).map(|(_, q)| *q),
+            step: None,
+            hidden_layers: LayerId::ALL
+                .into_iter()
+                .filter(|l| !self.layers.is_visible(*l))
+                .map(|l| l.id().to_string())
+                .collect(),
+        }
     }
 
     /// The level of detail of the drawing (chosen for the settled camera).
@@ -382,6 +402,34 @@ impl AppState {
                 }
                 AppState { annotations, alerts, ..self.clone() }
             }
+            Action::ApplyLink(link) => {
+                let mut next = self.clone();
+                next.layers = LayerVisibility::default();
+                for id in &link.hidden_layers {
+                    if let Some(layer) = LayerId::from_id(id).filter(|l| l.id() == id) {
+                        next.layers = next.layers.toggled(layer);
+                    }
+                }
+                let feature = link.feature.as_ref().and_then(|id| self.story.feature(id));
+                next.selected = feature.map(|f| f.id.clone());
+                next.passage = match (feature, link.quote) {
+                    (Some(f), Some(q)) if f.quotes.get(q).is_some_and(|q| q.place.is_ok()) => Some((f.id.clone(), q)),
+                    _ => None,
+                };
+                if next.passage.is_some() {
+                    next.panel = PanelTab::Article;
+                }
+                let view = match (link.center, link.zoom, feature) {
+                    (Some(c), Some(z), _) => {
+                        Viewport { center: project(c), zoom: z, ..self.view }.limited(&self.limits)
+                    }
+                    (_, _, Some(f)) => frame_feature(&self.view, f, &self.limits),
+                    _ => self.view,
+                };
+                next.view = view;
+                next.settled = view;
+                next
+            }
             Action::BasemapLevelReady(level) => {
                 AppState { basemap_levels: self.basemap_levels | (1 << level as u8), ..self.clone() }
             }
@@ -512,6 +560,44 @@ mod tests {
         let at = selected.view.lonlat_to_screen(crate::domain::coords::LonLat::new(75.98, 39.47));
         assert!((at.x - 450.0).abs() < 1.0 && (at.y - 300.0).abs() < 1.0, "{at:?}");
         assert_eq!(selected.view, selected.settled);
+    }
+
+    #[test]
+    fn a_link_reopens_the_same_view_feature_quote_and_layers() {
+        let s = sized()
+            .apply(Action::JumpView(ViewCommand::ZoomAround { anchor: ScreenPx::new(100.0, 100.0), delta: 1.5 }))
+            .unwrap()
+            .apply(Action::ToggleLayer(LayerId::Wakhan))
+            .unwrap()
+            .apply(Action::Select { id: "ru_201st_base_dushanbe".into(), frame: false })
+            .unwrap()
+            .apply(Action::ReadInArticle { id: "ru_201st_base_dushanbe".into(), quote: 0 })
+            .unwrap();
+        let link = s.link();
+        let decoded = UrlState::decode(&link.encode()).unwrap();
+        let reopened = sized().apply(Action::ApplyLink(decoded)).unwrap();
+        assert_eq!(reopened.selected, s.selected);
+        assert_eq!(reopened.passage, s.passage);
+        assert_eq!(reopened.layers, s.layers);
+        let (a, b) = (reopened.settled.center_lonlat(), s.settled.center_lonlat());
+        assert!(
+            (a.lon - b.lon).abs() < 1e-4
+                && (a.lat - b.lat).abs() < 1e-4
+                && (reopened.settled.zoom - s.settled.zoom).abs() < 1e-3
+        );
+    }
+
+    #[test]
+    fn a_link_to_an_unknown_feature_or_layer_opens_nothing_of_it() {
+        let link = UrlState {
+            feature: Some("nope".into()),
+            hidden_layers: vec!["oceans".into(), "coast".into()],
+            ..Default::default()
+        };
+        let s = sized();
+        let opened = s.apply(Action::ApplyLink(link));
+        assert!(opened.is_none() || opened.as_ref().unwrap().selected.is_none());
+        assert!(opened.map_or(true, |o| o.layers == LayerVisibility::default()));
     }
 
     #[test]
