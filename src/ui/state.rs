@@ -597,7 +597,7 @@ mod tests {
         let s = sized();
         let opened = s.apply(Action::ApplyLink(link));
         assert!(opened.is_none() || opened.as_ref().unwrap().selected.is_none());
-        assert!(opened.map_or(true, |o| o.layers == LayerVisibility::default()));
+        assert!(opened.is_none_or(|o| o.layers == LayerVisibility::default()));
     }
 
     #[test]
