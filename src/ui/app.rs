@@ -2,18 +2,21 @@
 
 use yew::prelude::*;
 
+use crate::browser::location::query_param;
+
 use gloo::file::callbacks::FileReader;
 
 use super::alert_banner::AlertBanner;
 use super::annotation_panel::PrintedAnnotations;
+use super::embedding::{use_embed_height, EmbedButton};
 use super::link_sync::use_link_sync;
 use super::map_view::MapView;
 use super::persistence::{use_autosave, use_restore};
 use super::share_button::ShareButton;
 use super::shortcuts::{use_paste_import, use_undo_shortcuts};
 use super::side_panel::SidePanel;
-use super::state::AppState;
-use super::store::{Dispatch, Store};
+use super::state::{Action, AppState};
+use super::store::{send, Dispatch, Store};
 use super::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
 use super::toolbar::Toolbar;
 
@@ -31,6 +34,7 @@ fn Shell(props: &ShellProps) -> Html {
     use_undo_shortcuts();
     use_paste_import();
     use_link_sync(&props.state);
+    use_embed_height(props.state.embed);
     let state = &props.state;
     let dispatch = state.dispatcher();
     let keep = use_mut_ref(|| None::<FileReader>);
@@ -55,17 +59,29 @@ fn Shell(props: &ShellProps) -> Html {
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     html! {
-        <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
+        <div class={classes!("app", state.embed.then_some("embed"), (state.embed && state.panel_open).then_some("panel-open"))}
+            ondragover={on_drag_over} ondrop={on_drop}>
             <header class="app-header">
                 <div class="story-heading">
                     <h1 class="story-title">{ article.title.clone() }</h1>
                     <p class="story-byline">{ byline.join(" · ") }</p>
                 </div>
-                <div class="header-tools">
-                    <Toolbar />
-                    <ShareButton />
-                    <StoryOpener />
-                </div>
+                if state.embed {
+                    <div class="header-tools">
+                        <button type="button" class="header-button" aria-expanded={state.panel_open.to_string()}
+                            aria-controls="story-panel" onclick={send(&dispatch, Action::TogglePanel)}>
+                            { if state.panel_open { "Hide the article" } else { "Read the article" } }
+                        </button>
+                        <ShareButton />
+                    </div>
+                } else {
+                    <div class="header-tools">
+                        <Toolbar />
+                        <ShareButton />
+                        <EmbedButton />
+                        <StoryOpener />
+                    </div>
+                }
             </header>
             <AlertBanner alerts={state.alerts.clone()} />
             <main class="app-main">
@@ -83,7 +99,8 @@ fn Shell(props: &ShellProps) -> Html {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let store: Store = use_reducer(AppState::default);
+    let embed = use_memo((), |_| query_param("embed").as_deref() == Some("1"));
+    let store: Store = use_reducer(move || if *embed { AppState::embedded() } else { AppState::default() });
     let dispatch: Dispatch = store.dispatcher();
     html! {
         <ContextProvider<Dispatch> context={dispatch}>

@@ -42,6 +42,8 @@ use super::zoom_controls::ZoomControls;
 const OVERHANG: f64 = 0.25;
 /// How long after the last wheel event the view settles, ms.
 const WHEEL_SETTLE_MS: u32 = 180;
+/// How long a gesture hint stays, ms.
+const HINT_MS: u32 = 1600;
 
 /// Pointers down on the map and the last tap, for drags, pinches, double taps, clicks and edit drags.
 #[derive(Default)]
@@ -126,7 +128,12 @@ fn on_pointer_down(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
     })
 }
 
-fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> Callback<PointerEvent> {
+fn on_pointer_move(
+    store: Store,
+    map: NodeRef,
+    gesture: Rc<RefCell<Gesture>>,
+    show_hint: Rc<dyn Fn(&'static str)>,
+) -> Callback<PointerEvent> {
     Callback::from(move |event: PointerEvent| {
         let Some(at) = pointer_point(&map, &event) else { return };
         let mut g = gesture.borrow_mut();
@@ -154,6 +161,15 @@ fn on_pointer_move(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
             event.prevent_default();
             if let Some(annotation) = dragged(&drag, at, &store.view) {
                 store.dispatch(Action::Annotate(AnnotationAction::Preview(annotation)));
+            }
+            return;
+        }
+        if store.embed && event.pointer_type() == "touch" && g.pointers.len() == 1 {
+            // Embedded in a page, one finger scrolls the page; two move the map.
+            g.pointers[index].1 = at;
+            if g.moved && !g.multi {
+                drop(g);
+                show_hint("Use two fingers to move the map");
             }
             return;
         }
@@ -316,11 +332,24 @@ pub fn MapView() -> Html {
         });
     }
 
+    // A hint over the map fades after a moment.
+    let hint_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let show_hint = {
+        let (dispatch, hint_timer) = (store.dispatcher(), hint_timer.clone());
+        Rc::new(move |hint: &'static str| {
+            dispatch.dispatch(Action::GestureHint(Some(hint)));
+            let dispatch = dispatch.clone();
+            hint_timer.replace(Some(Timeout::new(HINT_MS, move || dispatch.dispatch(Action::GestureHint(None)))));
+        })
+    };
+
     // Wheel zoom needs a listener that may cancel the page scroll, which Yew's wheel handler (passive) cannot.
+    // Embedded in a page, the wheel scrolls the page unless Ctrl/Cmd is held (cooperative gestures).
     {
-        let (store, map_ref) = (store.clone(), map_ref.clone());
+        let (store, map_ref, show_hint) = (store.clone(), map_ref.clone(), show_hint.clone());
         use_effect_with((), move |_| {
             let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let embed = store.embed;
             let listener = map_ref.cast::<web_sys::Element>().map(|element| {
                 let target = element.clone();
                 EventListener::new_with_options(
@@ -329,6 +358,10 @@ pub fn MapView() -> Html {
                     EventListenerOptions::enable_prevent_default(),
                     move |event| {
                         let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
+                        if embed && !(wheel.ctrl_key() || wheel.meta_key()) {
+                            show_hint("Use Ctrl + scroll to zoom the map");
+                            return;
+                        }
                         wheel.prevent_default();
                         let anchor = local_point(&target, wheel.client_x() as f64, wheel.client_y() as f64);
                         let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
@@ -422,7 +455,7 @@ pub fn MapView() -> Html {
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
                 data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.level_of_detail().name()}
                 onpointerdown={on_pointer_down(store.clone(), map_ref.clone(), gesture.clone())}
-                onpointermove={on_pointer_move(store.clone(), map_ref.clone(), gesture.clone())}
+                onpointermove={on_pointer_move(store.clone(), map_ref.clone(), gesture.clone(), show_hint.clone())}
                 onpointerup={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointercancel={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
                 ondblclick={on_double_click(store.clone(), map_ref.clone(), gesture.clone())}
@@ -453,6 +486,9 @@ pub fn MapView() -> Html {
                         height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                 }
             </div>
+            if let Some(hint) = store.gesture_hint {
+                <div class="gesture-hint" role="status">{ hint }</div>
+            }
             { popup.unwrap_or_default() }
             { annotation_popup.unwrap_or_default() }
             <div class="map-controls map-controls-top-right">

@@ -12,6 +12,7 @@ mod attribution;
 mod base_layers;
 mod embedded_basemap;
 mod embedded_story;
+mod embedding;
 mod label_layer;
 mod layer_switcher;
 mod legend;

@@ -52,7 +52,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         PanelTab::Annotations => ("panel-annotations", "tab-annotations"),
     };
     html! {
-        <aside class="side-panel" aria-label="Story">
+        <aside class="side-panel" id="story-panel" aria-label="Story">
             <div class="tabs" role="tablist" aria-label="Story panel" onkeydown={on_tab_key}>
                 { tab(PanelTab::Article, "article", "Article") }
                 { tab(PanelTab::Places, "places", "Places") }

@@ -53,6 +53,12 @@ pub struct AppState {
     pub annotations: AnnotationState,
     /// Basemap levels fetched so far (bit per level): a fetch finishing re-renders the basemap.
     pub basemap_levels: u8,
+    /// Embedded in another page (`?embed=1`): compact layout, cooperative gestures.
+    pub embed: bool,
+    /// In the embedded layout, whether the article panel is open.
+    pub panel_open: bool,
+    /// A short hint over the map ("Use Ctrl + scroll to zoom"), shown for a moment.
+    pub gesture_hint: Option<&'static str>,
 }
 
 /// A story shared by reference: two are equal when they are the same story object, so comparing states
@@ -138,6 +144,10 @@ pub enum Action {
     },
     ShowPanel(PanelTab),
     Annotate(AnnotationAction),
+    /// Open or close the article panel (embedded layout).
+    TogglePanel,
+    /// Show (or clear) a gesture hint over the map.
+    GestureHint(Option<&'static str>),
     /// Reopen what a link describes (a shared URL, or back/forward).
     ApplyLink(UrlState),
     /// A finer basemap level has been fetched and read.
@@ -228,6 +238,9 @@ impl Default for AppState {
             alerts,
             annotations: AnnotationState::default(),
             basemap_levels: 1,
+            embed: false,
+            panel_open: true,
+            gesture_hint: None,
         }
     }
 }
@@ -241,6 +254,11 @@ fn limits_for(width: f64, height: f64) -> ViewLimits {
 }
 
 impl AppState {
+    /// The state of an app embedded in another page: its article panel starts closed.
+    pub fn embedded() -> Self {
+        AppState { embed: true, panel_open: false, ..AppState::default() }
+    }
+
     /// The first view for a screen of this size.
     pub fn home_view(width: f64, height: f64) -> Viewport {
         Viewport::fitting(HOME.to_mercator(), width, height, HOME_PADDING_PX)
@@ -402,6 +420,8 @@ impl AppState {
                 }
                 AppState { annotations, alerts, ..self.clone() }
             }
+            Action::TogglePanel => AppState { panel_open: !self.panel_open, ..self.clone() },
+            Action::GestureHint(hint) => AppState { gesture_hint: hint, ..self.clone() },
             Action::ApplyLink(link) => {
                 let mut next = self.clone();
                 next.layers = LayerVisibility::default();
