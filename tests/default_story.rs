@@ -80,3 +80,36 @@ fn the_three_borders_are_lines_from_the_basemap() {
     }
     assert!(matches!(story.feature("region_wakhan_corridor").unwrap().geometry, StoryGeometry::Areas(_)));
 }
+
+#[test]
+fn the_tour_and_the_timeline_come_from_the_article() {
+    use article_map::domain::tour::{timeline, tour};
+    let story = story();
+    let steps = tour(&story);
+    assert!(steps.len() >= 8 && steps.len() <= 16, "{} steps", steps.len());
+    assert_eq!(steps[0].feature, None, "an opening step");
+    let sections: Vec<&str> = steps.iter().skip(1).map(|s| s.section.as_str()).collect();
+    assert!(sections.contains(&"The New Base") && sections.contains(&"No Threat to Russia"));
+    assert!(steps.iter().any(|s| s.feature.as_deref() == Some("new_site_ishkashim_wakhan")));
+    for s in steps.iter().skip(1) {
+        let f = story.feature(s.feature.as_deref().unwrap()).unwrap();
+        assert!(f.quotes[s.quote.unwrap()].place.is_ok(), "each step shows a verified quote");
+    }
+    let labels: Vec<String> = timeline(&story).into_iter().map(|e| e.label).collect();
+    for date in [
+        "1991",
+        "mid-1990s",
+        "2013",
+        "2015",
+        "2017",
+        "2018",
+        "2019",
+        "August 2021",
+        "October 27, 2021",
+        "January 1, 2022",
+    ] {
+        assert!(labels.iter().any(|l| l == date), "the timeline names {date}: {labels:?}");
+    }
+    let position = |l: &str| labels.iter().position(|x| x == l).unwrap();
+    assert!(position("1991") < position("mid-1990s") && position("October 27, 2021") < position("January 1, 2022"));
+}

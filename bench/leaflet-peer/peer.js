@@ -190,7 +190,11 @@
   Promise.all([showLevel('l0'), storyPromise]).then(function (results) {
     if (n > 0) syntheticLayer(n, seed).addTo(map);
     addMarkers(results[1]);
-    map.on('zoomend', function () { showLevel(levelFor(map.getZoom())); });
+    map.on('zoomend', function () {
+      map.getContainer().setAttribute('data-zoom', map.getZoom().toFixed(4));
+      showLevel(levelFor(map.getZoom()));
+    });
+    map.getContainer().setAttribute('data-zoom', map.getZoom().toFixed(4));
     map.whenReady(function () {
       requestAnimationFrame(function () { performance.mark('map-ready'); });
     });

@@ -24,5 +24,6 @@ pub mod story;
 pub mod svg_export;
 pub mod svg_path;
 pub mod synthetic;
+pub mod tour;
 pub mod url_state;
 pub mod viewport;

@@ -129,6 +129,30 @@ impl Viewport {
         Viewport { center, zoom, ..*self }
     }
 
+    /// The camera a fraction `t` (0 → self, 1 → `to`) of the way to `to`, eased in and out: centre
+    /// in Mercator metres and zoom move together.
+    ///
+    /// ```
+    /// use article_map::domain::{coords::Mercator, viewport::Viewport};
+    /// let a = Viewport { center: Mercator::new(0.0, 0.0), zoom: 4.0, width: 100.0, height: 100.0 };
+    /// let b = Viewport { center: Mercator::new(1000.0, -500.0), zoom: 8.0, ..a };
+    /// assert_eq!(a.towards(&b, 0.0), a);
+    /// assert_eq!(a.towards(&b, 1.0), b);
+    /// assert_eq!(a.towards(&b, 0.5).zoom, 6.0);
+    /// ```
+    pub fn towards(&self, to: &Viewport, t: f64) -> Viewport {
+        let t = t.clamp(0.0, 1.0);
+        let e = t * t * (3.0 - 2.0 * t);
+        Viewport {
+            center: Mercator::new(
+                self.center.x + (to.center.x - self.center.x) * e,
+                self.center.y + (to.center.y - self.center.y) * e,
+            ),
+            zoom: self.zoom + (to.zoom - self.zoom) * e,
+            ..*to
+        }
+    }
+
     /// The same camera on a screen of another size (the centre stays the centre).
     pub fn resized(&self, width: f64, height: f64) -> Self {
         Viewport { width, height, ..*self }

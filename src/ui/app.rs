@@ -68,6 +68,10 @@ fn Shell(props: &ShellProps) -> Html {
                 </div>
                 if state.embed {
                     <div class="header-tools">
+                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour_step.is_some().to_string()}
+                            onclick={if state.tour_step.is_some() { send(&dispatch, Action::EndTour) } else { send(&dispatch, Action::GoToStep { step: 0, fly: true }) }}>
+                            { "Tour" }
+                        </button>
                         <button type="button" class="header-button" aria-expanded={state.panel_open.to_string()}
                             aria-controls="story-panel" onclick={send(&dispatch, Action::TogglePanel)}>
                             { if state.panel_open { "Hide the article" } else { "Read the article" } }
@@ -77,6 +81,10 @@ fn Shell(props: &ShellProps) -> Html {
                 } else {
                     <div class="header-tools">
                         <Toolbar />
+                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour_step.is_some().to_string()}
+                            onclick={if state.tour_step.is_some() { send(&dispatch, Action::EndTour) } else { send(&dispatch, Action::GoToStep { step: 0, fly: true }) }}>
+                            { "Tour" }
+                        </button>
                         <ShareButton />
                         <EmbedButton />
                         <StoryOpener />
@@ -89,7 +97,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <MapView />
                 </section>
                 <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
-                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} />
+                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} />
             </main>
             <PrintedAnnotations />
         </div>

@@ -8,6 +8,7 @@ use crate::browser::focus::scroll_into_view;
 use crate::browser::selection::paragraph_selection;
 use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
 use crate::domain::story::{Paragraph, Story};
+use crate::domain::tour::timeline;
 
 use super::annotating::AnnotationAction;
 use super::state::{Action, Alert, Severity, SharedStory};
@@ -22,6 +23,9 @@ pub struct ArticlePanelProps {
     pub passage: Option<(String, usize)>,
     /// The selected annotation (id, title): a selected passage can be attached to it.
     pub annotation: Option<(String, String)>,
+    /// The timeline entry picked, if any.
+    #[prop_or_default]
+    pub date: Option<usize>,
 }
 
 /// Attaches the passage selected in the article to the annotation `id`, or says what is wrong.
@@ -55,7 +59,7 @@ struct Marks<'a> {
     current: &'a NodeRef,
 }
 
-fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool) -> Html {
+fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool, dated_ref: Option<NodeRef>) -> Html {
     let runs = marks.story.segments(&p.id).into_iter().map(|run| {
         let text = p.text[run.start..run.end].to_string();
         if run.quotes.is_empty() {
@@ -97,7 +101,7 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool) -> Html {
                 onclick={click} onpointerenter={enter} onpointerleave={leave}>{ text }</mark>
         }
     });
-    html! { <p data-paragraph-id={p.id.clone()}>{ for runs }</p> }
+    html! { <p ref={dated_ref.unwrap_or_default()} class={classes!(dated.then_some("dated"))} data-paragraph-id={p.id.clone()}>{ for runs }</p> }
 }
 
 /// The article with its quoted passages marked.
@@ -125,12 +129,41 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
         current: &current,
     };
     let mut first_current = true;
+    let dates = use_memo(props.story.clone(), |story| timeline(story));
+    let dated_ref = use_node_ref();
+    {
+        let dated_ref = dated_ref.clone();
+        use_effect_with(props.date, move |date| {
+            if date.is_some() {
+                if let Some(element) = dated_ref.cast::<web_sys::Element>() {
+                    scroll_into_view(&element);
+                }
+            }
+        });
+    }
+    let picked = props.date.and_then(|i| dates.get(i));
+    let mut first_dated = true;
+    let chips = dates.iter().enumerate().map(|(i, entry)| {
+        let active = props.date == Some(i);
+        let pick = if active { None } else { Some(i) };
+        html! {
+            <li><button type="button" class={classes!("date-chip", active.then_some("active"))} aria-pressed={active.to_string()}
+                data-date={entry.label.clone()} onclick={super::store::send(&dispatch, Action::PickDate(pick))}>{ entry.label.clone() }</button></li>
+        }
+    });
     let article = &story.article;
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     let sections = article.sections.iter().map(|section| {
-        let paragraphs: Vec<Html> =
-            section.paragraphs.iter().map(|p| paragraph(p, &marks, &mut first_current)).collect();
+        let paragraphs: Vec<Html> = section
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let dated = picked.is_some_and(|e| e.paragraph_ids.contains(&p.id));
+                let node = (dated && std::mem::take(&mut first_dated)).then(|| dated_ref.clone());
+                paragraph(p, &marks, &mut first_current, dated, node)
+            })
+            .collect();
         html! {
             <section key={section.id.clone()} data-section-id={section.id.clone()}>
                 if let Some(heading) = &section.heading {
@@ -167,6 +200,12 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
                     <p class="article-attribution">{ attribution.clone() }</p>
                 }
                 <p class="article-help">{ "Marked passages are on the map: click one to see where." }</p>
+                if !dates.is_empty() {
+                    <nav class="timeline" aria-label="Dates in the article">
+                        <span class="timeline-label">{ "Dates:" }</span>
+                        <ol>{ for chips }</ol>
+                    </nav>
+                }
             </header>
             { for sections }
         </article>

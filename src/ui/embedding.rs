@@ -1,7 +1,7 @@
 //! Living in another page: the height messages the host page's resize script listens for, and the "Embed"
 //! dialog that gives a newsroom the snippet to paste.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -85,11 +85,16 @@ pub fn EmbedButton() -> Html {
         let open = open.clone();
         use_effect_with(*open, move |is_open| {
             let listener = (*is_open).then(|| {
-                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                    if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        open.set(false);
-                    }
-                })
+                EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                            open.set(false);
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });

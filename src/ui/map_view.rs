@@ -35,6 +35,7 @@ use super::store::{use_store, Store};
 use super::story_markers::StoryMarkers;
 use super::story_shapes::StoryShapes;
 use super::synthetic_layer::{requested_synthetic, SyntheticLayer};
+use super::tour_bar::TourBar;
 use super::zoom_controls::ZoomControls;
 
 /// How far the drawing overhangs the screen on each side (a fraction of the screen), so that a short drag
@@ -42,6 +43,8 @@ use super::zoom_controls::ZoomControls;
 const OVERHANG: f64 = 0.25;
 /// How long after the last wheel event the view settles, ms.
 const WHEEL_SETTLE_MS: u32 = 180;
+/// How long a tour flight takes, ms.
+const FLIGHT_MS: f64 = 700.0;
 /// How long a gesture hint stays, ms.
 const HINT_MS: u32 = 1600;
 
@@ -375,6 +378,27 @@ pub fn MapView() -> Html {
         });
     }
 
+    // A flight (the tour) animates the live camera over FLIGHT_MS, or lands at once for readers who prefer
+    // less motion.
+    {
+        let dispatch = store.dispatcher();
+        let flight = store.flight.map(|(from, to, _)| (from, to));
+        use_effect_with(flight, move |flight| {
+            let interval = flight.map(|_| {
+                if performance::prefers_reduced_motion() {
+                    dispatch.dispatch(Action::FlightStep(1.0));
+                    return None;
+                }
+                let start = performance::now_ms();
+                Some(gloo::timers::callback::Interval::new(16, move || {
+                    let t = ((performance::now_ms() - start) / FLIGHT_MS).min(1.0);
+                    dispatch.dispatch(Action::FlightStep(t));
+                }))
+            });
+            move || drop(interval)
+        });
+    }
+
     // Fetch the level of detail the zoom needs, once.
     {
         let (dispatch, wanted) = (store.dispatcher(), store.level_of_detail());
@@ -437,6 +461,13 @@ pub fn MapView() -> Html {
                     width={store.view.width} height={store.view.height} />
             })
         });
+    let dated = Rc::new(
+        store
+            .timeline_pick
+            .and_then(|i| crate::domain::tour::timeline(&store.story).into_iter().nth(i))
+            .map(|e| e.feature_ids)
+            .unwrap_or_default(),
+    );
     let popup = store.selected.as_ref().and_then(|id| {
         let index = store.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
@@ -483,7 +514,7 @@ pub fn MapView() -> Html {
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
                         draft={annotations.draft.clone()} cursor={annotations.cursor} />
                     <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.view.width}
-                        height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} />
+                        height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} dated={dated} />
                 }
             </div>
             if let Some(hint) = store.gesture_hint {
@@ -498,6 +529,9 @@ pub fn MapView() -> Html {
                 <LayerSwitcher />
                 <Legend />
             </div>
+            if let Some(step) = store.tour_step {
+                <TourBar story={store.story.clone()} step={step} />
+            }
             <div class="map-controls map-controls-bottom">
                 <ScaleBar />
                 <Attribution />

@@ -34,6 +34,7 @@ mod story_markers;
 mod story_shapes;
 mod synthetic_layer;
 mod toolbar;
+mod tour_bar;
 mod zoom_controls;
 
 pub use app::App;

@@ -16,6 +16,8 @@ pub struct SidePanelProps {
     pub selected: Option<String>,
     pub passage: Option<(String, usize)>,
     pub annotation: Option<(String, String)>,
+    #[prop_or_default]
+    pub date: Option<usize>,
 }
 
 /// Article · Places.
@@ -61,7 +63,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <div class="tab-panel" role="tabpanel" id={id} aria-labelledby={labelled_by}>
                 if props.tab == PanelTab::Article {
                     <ArticlePanel story={props.story.clone()} hovered={props.hovered.clone()}
-                        selected={props.selected.clone()} passage={props.passage.clone()} annotation={props.annotation.clone()} />
+                        selected={props.selected.clone()} passage={props.passage.clone()} annotation={props.annotation.clone()} date={props.date} />
                 } else if props.tab == PanelTab::Places {
                     <PlacesList story={props.story.clone()} selected={props.selected.clone()} />
                 } else {

@@ -14,6 +14,7 @@ use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::projection::project;
 use crate::domain::story::Story;
+use crate::domain::tour::tour;
 use crate::domain::url_state::UrlState;
 use crate::domain::viewport::{ViewLimits, Viewport};
 
@@ -59,6 +60,12 @@ pub struct AppState {
     pub panel_open: bool,
     /// A short hint over the map ("Use Ctrl + scroll to zoom"), shown for a moment.
     pub gesture_hint: Option<&'static str>,
+    /// The story tour's current step, while the tour is on.
+    pub tour_step: Option<usize>,
+    /// A camera move in progress (the tour flies): from, to, and how far along (0–1).
+    pub flight: Option<(Viewport, Viewport, f64)>,
+    /// The timeline entry picked: its places and passages are highlighted.
+    pub timeline_pick: Option<usize>,
 }
 
 /// A story shared by reference: two are equal when they are the same story object, so comparing states
@@ -148,6 +155,16 @@ pub enum Action {
     TogglePanel,
     /// Show (or clear) a gesture hint over the map.
     GestureHint(Option<&'static str>),
+    /// Go to a step of the story tour (starting it if it is off); `fly` animates the camera.
+    GoToStep {
+        step: usize,
+        fly: bool,
+    },
+    EndTour,
+    /// Advance a flight to `t` (0–1); at 1 the view settles.
+    FlightStep(f64),
+    /// Pick a timeline entry (or none).
+    PickDate(Option<usize>),
     /// Reopen what a link describes (a shared URL, or back/forward).
     ApplyLink(UrlState),
     /// A finer basemap level has been fetched and read.
@@ -241,6 +258,9 @@ impl Default for AppState {
             embed: false,
             panel_open: true,
             gesture_hint: None,
+            tour_step: None,
+            flight: None,
+            timeline_pick: None,
         }
     }
 }
@@ -271,7 +291,7 @@ impl AppState {
             zoom: Some(self.settled.zoom),
             feature: self.selected.clone(),
             quote: self.passage.as_ref().filter(|(id, _)| Some(id) == self.selected.as_ref()).map(|(_, q)| *q),
-            step: None,
+            step: self.tour_step,
             hidden_layers: LayerId::ALL
                 .into_iter()
                 .filter(|l| !self.layers.is_visible(*l))
@@ -421,6 +441,43 @@ impl AppState {
                 AppState { annotations, alerts, ..self.clone() }
             }
             Action::TogglePanel => AppState { panel_open: !self.panel_open, ..self.clone() },
+            Action::GoToStep { step, fly } => {
+                let steps = tour(&self.story);
+                let target = steps.get(step)?;
+                let mut next = AppState { tour_step: Some(step), panel: PanelTab::Article, ..self.clone() };
+                let view = match (&target.feature, target.quote) {
+                    (Some(id), Some(quote)) => {
+                        let feature = self.story.feature(id)?;
+                        next.selected = Some(id.clone());
+                        next.passage = Some((id.clone(), quote));
+                        frame_feature(&self.view, feature, &self.limits)
+                    }
+                    _ => {
+                        next.selected = None;
+                        next.passage = None;
+                        Self::home_view(self.view.width, self.view.height)
+                    }
+                };
+                if fly && view != self.view {
+                    next.flight = Some((self.view, view, 0.0));
+                } else {
+                    next.view = view;
+                    next.settled = view;
+                    next.flight = None;
+                }
+                next
+            }
+            Action::EndTour => AppState { tour_step: None, flight: None, ..self.clone() },
+            Action::FlightStep(t) => {
+                let (from, to, _) = self.flight?;
+                let view = from.towards(&to, t);
+                if t >= 1.0 {
+                    AppState { view, settled: view, flight: None, ..self.clone() }
+                } else {
+                    AppState { view, flight: Some((from, to, t)), ..self.clone() }
+                }
+            }
+            Action::PickDate(pick) => AppState { timeline_pick: pick, ..self.clone() },
             Action::GestureHint(hint) => AppState { gesture_hint: hint, ..self.clone() },
             Action::ApplyLink(link) => {
                 let mut next = self.clone();
@@ -448,6 +505,9 @@ impl AppState {
                 };
                 next.view = view;
                 next.settled = view;
+                if let Some(step) = link.step.filter(|s| *s < tour(&self.story).len()) {
+                    next.tour_step = Some(step);
+                }
                 next
             }
             Action::BasemapLevelReady(level) => {
@@ -618,6 +678,25 @@ mod tests {
         let opened = s.apply(Action::ApplyLink(link));
         assert!(opened.is_none() || opened.as_ref().unwrap().selected.is_none());
         assert!(opened.is_none_or(|o| o.layers == LayerVisibility::default()));
+    }
+
+    #[test]
+    fn the_tour_steps_through_the_story_and_a_flight_ends_settled() {
+        let s = sized();
+        let first = s.apply(Action::GoToStep { step: 1, fly: false }).unwrap();
+        assert_eq!(first.tour_step, Some(1));
+        assert!(first.selected.is_some() && first.passage.is_some());
+        // Far away and deep in, so that the next step has to move the camera.
+        let away = first.apply(Action::JumpView(ViewCommand::PanBy { dx: 4000.0, dy: 2000.0 })).unwrap();
+        let flying = away.apply(Action::GoToStep { step: 2, fly: true }).unwrap();
+        let (from, to, _) = flying.flight.unwrap();
+        assert_eq!(flying.view, from, "a flight starts where the camera is");
+        let half = flying.apply(Action::FlightStep(0.5)).unwrap();
+        assert_eq!(half.settled, flying.settled, "mid-flight only the live camera moves");
+        let landed = half.apply(Action::FlightStep(1.0)).unwrap();
+        assert_eq!((landed.view, landed.settled, landed.flight), (to, to, None));
+        assert_eq!(landed.apply(Action::GoToStep { step: 999, fly: false }), None);
+        assert_eq!(landed.apply(Action::EndTour).unwrap().tour_step, None);
     }
 
     #[test]

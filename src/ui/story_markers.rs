@@ -20,6 +20,9 @@ pub struct StoryMarkersProps {
     pub height: f64,
     pub selected: Option<String>,
     pub hovered: Option<String>,
+    /// Features the picked timeline date speaks of.
+    #[prop_or_default]
+    pub dated: Rc<Vec<String>>,
 }
 
 /// One marker per story feature.
@@ -54,6 +57,7 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
             marker_classes(feature),
             selected.then_some("selected"),
             (props.hovered.as_deref() == Some(id.as_str())).then_some("hovered"),
+            props.dated.contains(&id).then_some("dated"),
         );
         let name = format!(
             "{}: {} · {} · {}",

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The performance benchmark in one command, on a fresh machine: installs what it needs (build tools, Debian's
+# chromium, the benchmark's npm packages), builds the release app, then runs bench/run.mjs, which writes
+# bench/results.json and bench/RESULTS.md. Arguments go to run.mjs: --runs R (default 3), --throttle.
+#   bash bench/run.sh
+#   bash bench/run.sh --runs 5 --throttle
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-serve-tools.sh
+bash scripts/install-test-tools.sh
+
+# Leaflet 1.9.4 (the peer) and playwright-core, exactly as bench/package-lock.json locks them (two packages: quick).
+(cd bench && npm ci --no-audit --no-fund --loglevel=error)
+
+PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+
+node bench/run.mjs "$@"
