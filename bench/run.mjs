@@ -201,6 +201,29 @@ function launchBrowser() {
 }
 
 // ---- one run ----------------------------------------------------------------------------------------------
+// map-ready is marked before the browser renders the frame it announces (in the app's effect, in the peer's
+// animation frame callback), so the style, layout and paint of that frame are not in it. This page script records
+// also when that frame has been rendered: the first task after the next rendering step (a timer set inside an
+// animation frame callback runs after that frame's rendering). requestAnimationFrame is wrapped only to know
+// whether the mark is made inside a callback; the wrapper costs a closure per call.
+const INIT_RENDERED = () => {
+  const raf = window.requestAnimationFrame.bind(window);
+  let depth = 0;
+  window.requestAnimationFrame = function requestAnimationFrame(cb) {
+    return raf((t) => { depth += 1; try { return cb(t); } finally { depth -= 1; } });
+  };
+  const mark = Performance.prototype.mark;
+  Performance.prototype.mark = function (name, ...rest) {
+    const entry = mark.call(this, name, ...rest);
+    if (name === 'map-ready' && !('__benchRendered' in window)) {
+      window.__benchRendered = null;
+      const after = () => setTimeout(() => { window.__benchRendered = performance.now(); }, 0);
+      if (depth > 0) after(); else raf(after);
+    }
+    return entry;
+  };
+};
+
 async function oneRun(browser, baseUrl, target, n, throttle) {
   const result = { ok: false };
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -214,6 +237,7 @@ async function oneRun(browser, baseUrl, target, n, throttle) {
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail?.wasm; });
   });
+  await page.addInitScript(INIT_RENDERED);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -233,6 +257,9 @@ async function oneRun(browser, baseUrl, target, n, throttle) {
       throw new Error(`timeout: map-ready not marked within ${READY_TIMEOUT * timeoutScale / 1000} s`);
     }
     result.readyMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+    await page.waitForFunction(() => typeof window.__benchRendered === 'number', null,
+      { timeout: READY_TIMEOUT * timeoutScale, polling: 50 }).catch(() => {});
+    result.renderedMs = await page.evaluate(() => window.__benchRendered ?? null);
     result.lod = await page.evaluate((sel) => document.querySelector(sel)?.dataset.lod ?? null, target.map);
 
     // (b) bytes of the first load (until the network is quiet after map-ready)
@@ -353,11 +380,25 @@ async function measureFrames(page, target) {
     const tick = (t) => { window.__benchFrames.push(t); if (window.__benchFramesOn) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   });
+  // Whether the drag pans: where the first marker is (both maps place markers in screen space) at the start and at
+  // the two farthest points of the drag (250 ms and 750 ms in).
+  const markerAt = () => page.evaluate(() => {
+    const r = document.querySelector('[data-feature-id]')?.getBoundingClientRect();
+    return r ? { x: r.left, y: r.top } : null;
+  });
+  const m0 = await markerAt();
+  let shift = 0;
+  const samples = [250, 750];
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   const t0 = Date.now();
   let moves = 0;
   for (let elapsed = 0; elapsed < 2000; elapsed = Date.now() - t0) {
+    if (samples.length && elapsed >= samples[0]) {
+      samples.shift();
+      const m = await markerAt();
+      if (m && m0) shift = Math.max(shift, Math.hypot(m.x - m0.x, m.y - m0.y));
+    }
     const phase = (2 * Math.PI * elapsed) / 1000;
     await page.mouse.move(start.x + ax * Math.sin(phase), start.y + ay * Math.sin(phase * 0.7), { steps: 1 });
     moves += 1;
@@ -395,6 +436,7 @@ async function measureFrames(page, target) {
     p95Ms: quantile(intervals, 0.95),
     maxMs: intervals.length ? Math.max(...intervals) : null,
     over50: intervals.filter((d) => d > 50).length,
+    dragShiftPx: shift,
     zoom: { beforeWheel, afterFiveIn: deepest, afterWheel },
   };
 }
@@ -402,6 +444,7 @@ async function measureFrames(page, target) {
 // ---- metrics, summaries and the report ---------------------------------------------------------------------
 const METRICS = [
   { key: 'readyMs', label: 'map-ready (ms)', get: (r) => r.readyMs, fmt: (v) => v.toFixed(0) },
+  { key: 'renderedMs', label: 'map-ready frame rendered (ms)', get: (r) => r.renderedMs, fmt: (v) => v.toFixed(0) },
   { key: 'loadGzip', label: 'first load, gzip (KB)', get: (r) => r.load?.total.gzip, fmt: (v) => (v / 1024).toFixed(1) },
   { key: 'loadRaw', label: 'first load, raw (KB)', get: (r) => r.load?.total.raw, fmt: (v) => (v / 1024).toFixed(1) },
   { key: 'heapUsed', label: 'JS heap used (MB)', get: (r) => r.heapUsed, fmt: (v) => (v / 1048576).toFixed(2) },
@@ -506,6 +549,9 @@ function markdown(report) {
       for (const e of r.errors ?? []) problems.push(`${where}: console: ${e.slice(0, 200)}`);
       if (r.foreignRequests?.length) problems.push(`${where}: requests to another origin: ${r.foreignRequests.join(', ')}`);
       if (r.notFound?.length) problems.push(`${where}: not found: ${r.notFound.join(', ')}`);
+      if (r.frames && r.frames.dragShiftPx < 20) problems.push(`${where}: the drag did not pan the map (first marker moved ${r.frames.dragShiftPx.toFixed(0)} px)`);
+      if (r.frames && r.frames.zoom.afterFiveIn === r.frames.zoom.beforeWheel.zoom) problems.push(`${where}: the wheel did not zoom the map`);
+      if (r.popupClosed === false) problems.push(`${where}: the popup could not be closed before the drag`);
     });
   }
   lines.push('## Notes', '');

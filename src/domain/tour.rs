@@ -98,8 +98,11 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Dates in a text: (byte start, byte end, label, when).
-fn dates_in(text: &str) -> Vec<(usize, usize, String, (u32, u32, u32))> {
+/// A date found in a text: its byte range, as written, and (year, month, day) for ordering.
+type FoundDate = (usize, usize, String, (u32, u32, u32));
+
+/// Dates in a text.
+fn dates_in(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let year_at = |i: usize| -> Option<u32> {
         let s = text.get(i..i + 4)?;
