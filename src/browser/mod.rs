@@ -5,6 +5,7 @@ pub mod element_size;
 pub mod fetch;
 pub mod files;
 pub mod focus;
+pub mod fullscreen;
 pub mod history;
 pub mod location;
 pub mod performance;

@@ -35,6 +35,9 @@ fn colour(a: &Annotation) -> String {
 pub struct AnnotationShapesProps {
     pub document: AnnotationDocument,
     pub selected: Option<String>,
+    /// The `data-layer` of the group ("annotations", or a hand-in's).
+    #[prop_or(AttrValue::Static("annotations"))]
+    pub layer: AttrValue,
 }
 
 /// Lines and areas, in the map drawing's coordinates.
@@ -61,7 +64,7 @@ pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
             </g>
         }
     });
-    html! { <g data-layer="annotations">{ for shapes }</g> }
+    html! { <g data-layer={props.layer.clone()}>{ for shapes }</g> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -72,6 +75,8 @@ pub struct AnnotationOverlayProps {
     pub vertex: Option<crate::domain::drawing::VertexRef>,
     pub draft: Option<Draft>,
     pub cursor: Option<LonLat>,
+    #[prop_or(AttrValue::Static("annotation-overlay"))]
+    pub class: AttrValue,
 }
 
 fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
@@ -144,7 +149,7 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
         }
     });
     html! {
-        <svg class="annotation-overlay" width={view.width.to_string()} height={view.height.to_string()}>
+        <svg class={props.class.clone()} width={view.width.to_string()} height={view.height.to_string()}>
             { for points }
             { handles.unwrap_or_default() }
             { draft.unwrap_or_default() }

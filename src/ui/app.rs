@@ -8,6 +8,7 @@ use gloo::file::callbacks::FileReader;
 
 use super::alert_banner::AlertBanner;
 use super::annotation_panel::PrintedAnnotations;
+use super::classroom::FullScreenButton;
 use super::embedding::{use_embed_height, EmbedButton};
 use super::link_sync::use_link_sync;
 use super::map_view::MapView;
@@ -15,7 +16,7 @@ use super::persistence::{use_autosave, use_restore};
 use super::share_button::ShareButton;
 use super::shortcuts::{use_paste_import, use_undo_shortcuts};
 use super::side_panel::SidePanel;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Mode};
 use super::store::{send, Dispatch, Store};
 use super::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
 use super::toolbar::Toolbar;
@@ -29,8 +30,8 @@ struct ShellProps {
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     use_story_from_url();
-    use_restore();
-    use_autosave(&props.state.annotations);
+    use_restore(props.state.mode);
+    use_autosave(&props.state.annotations, props.state.mode);
     use_undo_shortcuts();
     use_paste_import();
     use_link_sync(&props.state);
@@ -59,14 +60,19 @@ fn Shell(props: &ShellProps) -> Html {
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     html! {
-        <div class={classes!("app", state.embed.then_some("embed"), (state.embed && state.panel_open).then_some("panel-open"))}
+        <div class={classes!("app", state.embed.then_some("embed"), (state.embed && state.panel_open).then_some("panel-open"),
+                (state.mode == Mode::Presenter).then_some("presenter"))}
             ondragover={on_drag_over} ondrop={on_drop}>
             <header class="app-header">
                 <div class="story-heading">
                     <h1 class="story-title">{ article.title.clone() }</h1>
                     <p class="story-byline">{ byline.join(" · ") }</p>
                 </div>
-                if state.embed {
+                if state.mode == Mode::Presenter {
+                    <div class="header-tools">
+                        <FullScreenButton />
+                    </div>
+                } else if state.embed {
                     <div class="header-tools">
                         <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour_step.is_some().to_string()}
                             onclick={if state.tour_step.is_some() { send(&dispatch, Action::EndTour) } else { send(&dispatch, Action::GoToStep { step: 0, fly: true }) }}>
@@ -97,7 +103,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <MapView />
                 </section>
                 <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
-                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} />
+                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} mode={state.mode} />
             </main>
             <PrintedAnnotations />
         </div>
@@ -108,7 +114,8 @@ fn Shell(props: &ShellProps) -> Html {
 #[component]
 pub fn App() -> Html {
     let embed = use_memo((), |_| query_param("embed").as_deref() == Some("1"));
-    let store: Store = use_reducer(move || if *embed { AppState::embedded() } else { AppState::default() });
+    let mode = use_memo((), |_| Mode::from_query(query_param("mode").as_deref()));
+    let store: Store = use_reducer(move || if *embed { AppState::embedded() } else { AppState::for_mode(*mode) });
     let dispatch: Dispatch = store.dispatcher();
     html! {
         <ContextProvider<Dispatch> context={dispatch}>

@@ -24,6 +24,7 @@ use super::annotation_layers::{AnnotationOverlay, AnnotationShapes};
 use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
+use super::classroom::Laser;
 use super::embedded_basemap::{best_level, has_level, level_file, store_level};
 use super::label_layer::LabelLayer;
 use super::layer_switcher::LayerSwitcher;
@@ -321,6 +322,21 @@ pub fn MapView() -> Html {
     let gesture = use_mut_ref(Gesture::default);
     let ready_marked = use_mut_ref(|| false);
     let synthetic = use_memo((), |_| requested_synthetic());
+    let laser = use_state(|| None::<(f64, f64)>);
+    let presenter = store.mode == super::state::Mode::Presenter;
+    let on_laser = {
+        let (laser, map_ref) = (laser.clone(), map_ref.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some(element) = map_ref.cast::<web_sys::Element>() {
+                let p = local_point(&element, e.client_x() as f64, e.client_y() as f64);
+                laser.set(Some((p.x, p.y)));
+            }
+        })
+    };
+    let off_laser = {
+        let laser = laser.clone();
+        Callback::from(move |_: PointerEvent| laser.set(None))
+    };
 
     // Follow the element's size.
     {
@@ -480,7 +496,7 @@ pub fn MapView() -> Html {
     let hatch_width = format!("{:.0}", 2.0 * settled.resolution());
 
     html! {
-        <div class="map-shell">
+        <div class="map-shell" onpointermove={presenter.then_some(on_laser)} onpointerleave={presenter.then_some(off_laser)}>
             <div ref={map_ref.clone()} class={classes!("map", annotations.tool.is_some().then_some("drawing-mode"))} tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
@@ -503,6 +519,9 @@ pub fn MapView() -> Html {
                         </defs>
                         <BaseLayers level={drawn_level} layers={store.layers} />
                         <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
+                        { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
+                            <AnnotationShapes document={h.document.clone()} selected={None::<String>} layer={format!("hand-in:{}", h.student)} />
+                        }) }
                         <AnnotationShapes document={annotations.document().clone()} selected={annotations.selected.clone()} />
                     </svg>
                     if let Some(data) = synthetic.as_ref() {
@@ -510,6 +529,10 @@ pub fn MapView() -> Html {
                             overhang={OVERHANG} style={drawing_style.clone()} />
                     }
                     <LabelLayer view={store.view} layers={store.layers} />
+                    { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
+                        <AnnotationOverlay view={store.view} document={h.document.clone()} selected={None::<String>} vertex={None}
+                            draft={None} cursor={None} class="annotation-overlay hand-in-overlay" />
+                    }) }
                     <AnnotationOverlay view={store.view} document={annotations.document().clone()}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
                         draft={annotations.draft.clone()} cursor={annotations.cursor} />
@@ -517,6 +540,9 @@ pub fn MapView() -> Html {
                         height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} dated={dated} />
                 }
             </div>
+            if presenter {
+                <Laser at={*laser} />
+            }
             if let Some(hint) = store.gesture_hint {
                 <div class="gesture-hint" role="status">{ hint }</div>
             }

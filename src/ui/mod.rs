@@ -10,6 +10,7 @@ mod app;
 mod article_panel;
 mod attribution;
 mod base_layers;
+mod classroom;
 mod embedded_basemap;
 mod embedded_story;
 mod embedding;

@@ -7,18 +7,28 @@ use crate::browser::storage;
 use crate::domain::saved_document::{decode, encode};
 
 use super::annotating::{AnnotationState, StorageState};
-use super::state::Action;
+use super::state::{Action, Mode};
 use super::store::use_dispatch;
 
 /// The storage key of the document.
 pub const STORAGE_KEY: &str = "article-map:annotations";
+/// A student's layer is kept apart from the reader's.
+pub const STUDENT_STORAGE_KEY: &str = "article-map:annotations:student";
+
+fn key_for(mode: Mode) -> &'static str {
+    if mode == Mode::Student {
+        STUDENT_STORAGE_KEY
+    } else {
+        STORAGE_KEY
+    }
+}
 
 /// Reads the saved document once, at start.
 #[hook]
-pub fn use_restore() {
+pub fn use_restore(mode: Mode) {
     let dispatch = use_dispatch();
     use_effect_with((), move |_| {
-        let action = match storage::read(STORAGE_KEY) {
+        let action = match storage::read(key_for(mode)) {
             Ok(None) => Action::Annotate(super::annotating::AnnotationAction::StorageChecked { usable: true }),
             Ok(Some(text)) => match decode(&text) {
                 Ok((document, saved_at)) => Action::RestoreAnnotations { document, saved_at },
@@ -37,14 +47,14 @@ pub fn use_restore() {
 
 /// Saves the document after every change (while storage is usable).
 #[hook]
-pub fn use_autosave(state: &AnnotationState) {
+pub fn use_autosave(state: &AnnotationState, mode: Mode) {
     let dispatch = use_dispatch();
     let document = state.history.present().clone();
     let ready = state.storage == StorageState::Ready;
     use_effect_with((document, ready), move |(document, ready)| {
         if *ready {
             let now: String = js_sys::Date::new_0().to_iso_string().into();
-            if let Err(e) = storage::write(STORAGE_KEY, &encode(document, &now)) {
+            if let Err(e) = storage::write(key_for(mode), &encode(document, &now)) {
                 dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: false });
             }
         }

@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use super::annotation_panel::AnnotationPanel;
 use super::article_panel::ArticlePanel;
+use super::classroom::ClassPanel;
 use super::places_list::PlacesList;
-use super::state::{Action, PanelTab, SharedStory};
+use super::state::{Action, Mode, PanelTab, SharedStory};
 use super::store::{send, use_dispatch};
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,8 @@ pub struct SidePanelProps {
     pub annotation: Option<(String, String)>,
     #[prop_or_default]
     pub date: Option<usize>,
+    #[prop_or(Mode::Reader)]
+    pub mode: Mode,
 }
 
 /// Article · Places.
@@ -33,15 +36,21 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 onclick={send(&dispatch, Action::ShowPanel(which))}>{ label }</button>
         }
     };
+    let classroom = matches!(props.mode, Mode::Student | Mode::Teacher);
     // Arrow keys move between tabs (the ARIA tabs pattern).
     let on_tab_key = {
         let (dispatch, current) = (dispatch.clone(), props.tab);
         Callback::from(move |e: KeyboardEvent| {
-            const ORDER: [PanelTab; 3] = [PanelTab::Article, PanelTab::Places, PanelTab::Annotations];
-            let i = ORDER.iter().position(|t| *t == current).unwrap_or(0);
+            let order: &[PanelTab] = if classroom {
+                &[PanelTab::Article, PanelTab::Places, PanelTab::Annotations, PanelTab::Class]
+            } else {
+                &[PanelTab::Article, PanelTab::Places, PanelTab::Annotations]
+            };
+            let n = order.len();
+            let i = order.iter().position(|t| *t == current).unwrap_or(0);
             let next = match e.key().as_str() {
-                "ArrowRight" => ORDER[(i + 1) % 3],
-                "ArrowLeft" => ORDER[(i + 2) % 3],
+                "ArrowRight" => order[(i + 1) % n],
+                "ArrowLeft" => order[(i + n - 1) % n],
                 _ => return,
             };
             e.prevent_default();
@@ -52,6 +61,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         PanelTab::Article => ("panel-article", "tab-article"),
         PanelTab::Places => ("panel-places", "tab-places"),
         PanelTab::Annotations => ("panel-annotations", "tab-annotations"),
+        PanelTab::Class => ("panel-class", "tab-class"),
     };
     html! {
         <aside class="side-panel" id="story-panel" aria-label="Story">
@@ -59,6 +69,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 { tab(PanelTab::Article, "article", "Article") }
                 { tab(PanelTab::Places, "places", "Places") }
                 { tab(PanelTab::Annotations, "annotations", "My annotations") }
+                if classroom {
+                    { tab(PanelTab::Class, "class", if props.mode == Mode::Teacher { "Hand-ins" } else { "Tasks" }) }
+                }
             </div>
             <div class="tab-panel" role="tabpanel" id={id} aria-labelledby={labelled_by}>
                 if props.tab == PanelTab::Article {
@@ -66,8 +79,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                         selected={props.selected.clone()} passage={props.passage.clone()} annotation={props.annotation.clone()} date={props.date} />
                 } else if props.tab == PanelTab::Places {
                     <PlacesList story={props.story.clone()} selected={props.selected.clone()} />
-                } else {
+                } else if props.tab == PanelTab::Annotations {
                     <AnnotationPanel />
+                } else {
+                    <ClassPanel />
                 }
             </div>
         </aside>

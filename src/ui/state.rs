@@ -9,6 +9,7 @@ use super::annotating::{AnnotationAction, AnnotationState, StorageState};
 use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::bounds::{LonLatBounds, MercatorBounds};
 use crate::domain::framing::frame_feature;
+use crate::domain::hand_in::HandIn;
 use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
@@ -66,7 +67,52 @@ pub struct AppState {
     pub flight: Option<(Viewport, Viewport, f64)>,
     /// The timeline entry picked: its places and passages are highlighted.
     pub timeline_pick: Option<usize>,
+    /// Reader, presenter, student or teacher (`?mode=`).
+    pub mode: Mode,
+    /// Student mode: the student's name (it names the hand-in file).
+    pub student_name: String,
+    /// Teacher view: the hand-ins loaded, each its own layer.
+    pub hand_ins: Vec<HandInLayer>,
 }
+
+/// Who the app is set up for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    /// Full screen, large type, step-locked tour, a laser pointer.
+    Presenter,
+    /// Tasks, a name, the student's own layer, "Hand in".
+    Student,
+    /// Several hand-ins side by side.
+    Teacher,
+}
+
+impl Mode {
+    /// The mode a `?mode=` value asks for (anything else is the reader's).
+    pub fn from_query(value: Option<&str>) -> Mode {
+        match value {
+            Some("present") => Mode::Presenter,
+            Some("student") => Mode::Student,
+            Some("teacher") => Mode::Teacher,
+            _ => Mode::Reader,
+        }
+    }
+}
+
+/// One student's hand-in on the teacher's map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandInLayer {
+    pub student: String,
+    pub task: Option<String>,
+    pub summary: String,
+    /// The hand-in's annotations, drawn in the layer's colour.
+    pub document: AnnotationDocument,
+    pub colour: &'static str,
+    pub visible: bool,
+}
+
+/// Colours for hand-in layers, colour-blind safe (Okabe–Ito), in order.
+pub const HAND_IN_COLOURS: [&str; 7] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
 
 /// A story shared by reference: two are equal when they are the same story object, so comparing states
 /// (which Yew does on every change) never walks the story.
@@ -92,6 +138,8 @@ pub enum PanelTab {
     Article,
     Places,
     Annotations,
+    /// Student tasks or the teacher's hand-ins.
+    Class,
 }
 
 /// A message for the reader: what happened and what to do.
@@ -163,6 +211,13 @@ pub enum Action {
     EndTour,
     /// Advance a flight to `t` (0–1); at 1 the view settles.
     FlightStep(f64),
+    SetStudentName(String),
+    /// Hand-ins read by the teacher: the good ones become layers; each broken one is named.
+    AddHandIns {
+        good: Vec<HandIn>,
+        bad: Vec<(String, String)>,
+    },
+    ToggleHandIn(usize),
     /// Pick a timeline entry (or none).
     PickDate(Option<usize>),
     /// Reopen what a link describes (a shared URL, or back/forward).
@@ -261,6 +316,9 @@ impl Default for AppState {
             tour_step: None,
             flight: None,
             timeline_pick: None,
+            mode: Mode::Reader,
+            student_name: String::new(),
+            hand_ins: Vec::new(),
         }
     }
 }
@@ -277,6 +335,16 @@ impl AppState {
     /// The state of an app embedded in another page: its article panel starts closed.
     pub fn embedded() -> Self {
         AppState { embed: true, panel_open: false, ..AppState::default() }
+    }
+
+    /// The state for a classroom mode: the presenter starts the tour.
+    pub fn for_mode(mode: Mode) -> Self {
+        let base = AppState { mode, ..AppState::default() };
+        match mode {
+            Mode::Presenter => AppState { tour_step: Some(0), ..base },
+            Mode::Student | Mode::Teacher => AppState { panel: PanelTab::Class, ..base },
+            Mode::Reader => base,
+        }
     }
 
     /// The first view for a screen of this size.
@@ -478,6 +546,44 @@ impl AppState {
                 }
             }
             Action::PickDate(pick) => AppState { timeline_pick: pick, ..self.clone() },
+            Action::SetStudentName(name) => AppState { student_name: name.chars().take(80).collect(), ..self.clone() },
+            Action::AddHandIns { good, bad } => {
+                let mut hand_ins = self.hand_ins.clone();
+                for h in good {
+                    let colour = HAND_IN_COLOURS[hand_ins.len() % HAND_IN_COLOURS.len()];
+                    let summary = h.summary();
+                    let coloured = h.annotations.into_iter().map(|mut a| {
+                        a.style.stroke = Some(colour.into());
+                        a.style.marker_color = Some(colour.into());
+                        a.style.fill = Some(colour.into());
+                        a
+                    });
+                    let document = AnnotationDocument::default().with_imported(coloured.collect());
+                    hand_ins.push(HandInLayer {
+                        student: h.student,
+                        task: h.task,
+                        summary,
+                        document,
+                        colour,
+                        visible: true,
+                    });
+                }
+                let mut alerts = self.alerts.clone();
+                if !bad.is_empty() {
+                    alerts.push(Alert {
+                        severity: Severity::Error,
+                        title: format!("{} hand-in(s) could not be read; the others are loaded.", bad.len()),
+                        details: bad.into_iter().map(|(name, why)| format!("{name}: {why}")).collect(),
+                    });
+                }
+                AppState { hand_ins, alerts, ..self.clone() }
+            }
+            Action::ToggleHandIn(i) => {
+                let mut hand_ins = self.hand_ins.clone();
+                let layer = hand_ins.get_mut(i)?;
+                layer.visible = !layer.visible;
+                AppState { hand_ins, ..self.clone() }
+            }
             Action::GestureHint(hint) => AppState { gesture_hint: hint, ..self.clone() },
             Action::ApplyLink(link) => {
                 let mut next = self.clone();
