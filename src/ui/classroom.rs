@@ -24,14 +24,13 @@ pub fn FullScreenButton() -> Html {
     html! { <button type="button" class="header-button" {onclick}>{ "Full screen" }</button> }
 }
 
-/// Reads several files, then hands their texts (name, text) to `done` together.
-fn read_all(
-    files: Vec<web_sys::File>,
-    keep: Rc<RefCell<Vec<FileReader>>>,
-    done: impl Fn(Vec<(String, Result<String, String>)>) + 'static,
-) {
+/// A file's name and its text (or why it could not be read).
+type FileText = (String, Result<String, String>);
+
+/// Reads several files, then hands their texts to `done` together.
+fn read_all(files: Vec<web_sys::File>, keep: Rc<RefCell<Vec<FileReader>>>, done: impl Fn(Vec<FileText>) + 'static) {
     let total = files.len();
-    let results: Rc<RefCell<Vec<(String, Result<String, String>)>>> = Rc::default();
+    let results: Rc<RefCell<Vec<FileText>>> = Rc::default();
     let done = Rc::new(done);
     keep.borrow_mut().clear();
     for file in files {
