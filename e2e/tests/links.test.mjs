@@ -87,3 +87,29 @@ test('a damaged or unknown link falls back to the default view with a notice', a
     }
   }
 });
+
+test('Share carries small annotation documents in the link', async () => {
+  const first = await openApp(browser, server.url);
+  let link;
+  try {
+    const { page } = first;
+    const v = await readView(page);
+    await page.getByRole('button', { name: 'Draw point' }).click();
+    await page.mouse.click(v.left + v.width * 0.3, v.top + v.height * 0.3);
+    await page.getByRole('button', { name: 'Draw point' }).click();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const notice = page.locator('.alert-notice').filter({ hasText: 'Link' });
+    await notice.waitFor();
+    link = (await notice.locator('li').first().textContent()).trim();
+    assert.match(link, /#v1;.*a=[A-Za-z0-9_-]+/);
+  } finally {
+    await first.context.close();
+  }
+  const second = await openApp(browser, server.url, { path: link.slice(server.url.length) });
+  try {
+    await second.page.locator('[role="status"]').filter({ hasText: 'The link brought 1 annotation(s)' }).waitFor();
+    assert.equal(await second.page.locator('.annotation-overlay [data-annotation-id]').count(), 1);
+  } finally {
+    await second.context.close();
+  }
+});

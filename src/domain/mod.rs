@@ -21,6 +21,7 @@ pub mod projection;
 pub mod quote_index;
 pub mod saved_document;
 pub mod scale_bar;
+pub mod shared_annotations;
 pub mod story;
 pub mod svg_export;
 pub mod svg_path;

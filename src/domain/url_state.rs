@@ -21,6 +21,8 @@ pub struct UrlState {
     pub step: Option<usize>,
     /// Layer ids that are hidden.
     pub hidden_layers: Vec<String>,
+    /// Annotations carried by a shared link (see [`super::shared_annotations`]).
+    pub annotations: Option<String>,
 }
 
 /// Why a fragment could not be read.
@@ -104,6 +106,9 @@ impl UrlState {
         if !self.hidden_layers.is_empty() {
             parts.push(format!("h={}", self.hidden_layers.iter().map(|l| escape(l)).collect::<Vec<_>>().join(",")));
         }
+        if let Some(a) = &self.annotations {
+            parts.push(format!("a={}", escape(a)));
+        }
         parts.join(";")
     }
 
@@ -113,7 +118,7 @@ impl UrlState {
         if fragment.is_empty() {
             return Ok(UrlState::default());
         }
-        if fragment.len() > 4096 {
+        if fragment.len() > 16_384 {
             return Err(UrlStateError::Malformed("it is too long".into()));
         }
         let mut parts = fragment.split(';');
@@ -156,6 +161,7 @@ impl UrlState {
                     state.hidden_layers =
                         value.split(',').filter(|l| !l.is_empty()).map(unescape).collect::<Result<_, _>>()?
                 }
+                "a" => state.annotations = Some(unescape(value)?),
                 _ => {} // parts from a newer v1 writer are skipped
             }
         }
@@ -176,6 +182,7 @@ mod tests {
             quote: Some(3),
             step: Some(4),
             hidden_layers: vec!["wakhan".into(), "labels".into()],
+            annotations: Some("eJwLzs9JLcnMzwMAFlAD_w".into()),
         };
         assert_eq!(UrlState::decode(&format!("#{}", s.encode())).unwrap(), s);
         assert_eq!(UrlState::decode("").unwrap(), UrlState::default());
@@ -199,7 +206,7 @@ mod tests {
             assert!(matches!(UrlState::decode(bad), Err(UrlStateError::Malformed(_))), "{bad}");
         }
         assert_eq!(UrlState::decode("#v9;c=1,1"), Err(UrlStateError::UnknownVersion("v9".into())));
-        assert!(UrlState::decode(&"v1;".repeat(2000)).is_err());
+        assert!(UrlState::decode(&"v1;".repeat(6000)).is_err());
     }
 
     #[test]

@@ -2,26 +2,42 @@
 
 use yew::prelude::*;
 
-use crate::browser::history::{copy_text, href};
+use crate::browser::history::copy_text;
+use crate::domain::shared_annotations;
 
 use super::state::{Action, Alert, Severity};
-use super::store::use_dispatch;
+use super::store::use_store;
 
 /// The Share button.
 #[component]
 pub fn ShareButton() -> Html {
-    let dispatch = use_dispatch();
+    let store = use_store();
     let onclick = Callback::from(move |_: MouseEvent| {
-        let dispatch = dispatch.clone();
+        let dispatch = store.dispatcher();
+        let mut state = store.link();
+        let doc = store.annotations.history.present();
+        let mut details = Vec::new();
+        if !doc.annotations.is_empty() {
+            match shared_annotations::encode(doc) {
+                Ok(blob) => state.annotations = Some(blob),
+                Err(size) => details.push(format!(
+                    "Your annotations are too large for a link ({size} characters; a link carries {}): use Export GeoJSON to share them as a file.",
+                    shared_annotations::MAX_LINK_CHARS
+                )),
+            }
+        }
+        let page = gloo::utils::window().location().href().unwrap_or_default();
+        let link = format!("{}#{}", page.split('#').next().unwrap_or_default(), state.encode());
         yew::platform::spawn_local(async move {
-            let link = href();
             let copied = copy_text(&link).await;
             let title = if copied {
-                "Link copied: it reopens this view, the open place and the highlighted quote.".to_string()
+                "Link copied: it reopens this view, the open place, the highlighted quote and your annotations."
+                    .to_string()
             } else {
                 "Copy this link to share what you see:".to_string()
             };
-            dispatch.dispatch(Action::ShowAlert(Alert { severity: Severity::Notice, title, details: vec![link] }));
+            details.insert(0, link);
+            dispatch.dispatch(Action::ShowAlert(Alert { severity: Severity::Notice, title, details }));
         });
     });
     html! {

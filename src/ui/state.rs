@@ -14,6 +14,7 @@ use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::projection::project;
+use crate::domain::shared_annotations;
 use crate::domain::story::Story;
 use crate::domain::tour::tour;
 use crate::domain::url_state::UrlState;
@@ -365,6 +366,7 @@ impl AppState {
                 .filter(|l| !self.layers.is_visible(*l))
                 .map(|l| l.id().to_string())
                 .collect(),
+            annotations: None,
         }
     }
 
@@ -613,6 +615,27 @@ impl AppState {
                 next.settled = view;
                 if let Some(step) = link.step.filter(|s| *s < tour(&self.story).len()) {
                     next.tour_step = Some(step);
+                }
+                if let Some(blob) = &link.annotations {
+                    let alert = match shared_annotations::decode(blob) {
+                        Ok(annotations) => {
+                            let count = annotations.len();
+                            if let Some(a) = next.annotations.apply(AnnotationAction::Import(annotations), &next.view) {
+                                next.annotations = a;
+                            }
+                            Alert {
+                                severity: Severity::Notice,
+                                title: format!("The link brought {count} annotation(s); they are added to yours (Undo removes them)."),
+                                details: vec![],
+                            }
+                        }
+                        Err(why) => Alert {
+                            severity: Severity::Notice,
+                            title: format!("The link's annotations could not be read: {why}."),
+                            details: vec![],
+                        },
+                    };
+                    next.alerts.push(alert);
                 }
                 next
             }
