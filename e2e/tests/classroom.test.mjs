@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, openApp, readView, serveStatic } from '../lib/harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, launchBrowser, openApp, readView, serveStatic } from '../lib/harness.mjs';
 
 let server;
 let browser;
@@ -31,6 +32,7 @@ test('a student hands in; the teacher sees it beside two others, and a broken on
     await page.mouse.click(v.left + v.width * 0.3, v.top + v.height * 0.3);
     await page.getByRole('button', { name: 'Draw point' }).click();
     await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'student.png') });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hand in' }).click()]);
     fileName = download.suggestedFilename();
     handIn = await readFile(await download.path(), 'utf8');
@@ -68,6 +70,7 @@ test('a student hands in; the teacher sees it beside two others, and a broken on
       assert.equal(await page.locator(`.hand-in-overlay [data-annotation-id]`).count() >= 3, true);
       assert.match(await page.locator(`[data-hand-in-row="${name}"]`).textContent(), /1 point\(s\)/);
     }
+    await page.screenshot({ path: join(ARTIFACTS, 'teacher.png') });
     const colours = await page.locator('.hand-in-overlay circle').evaluateAll((c) => [...new Set(c.map((e) => e.getAttribute('fill')))]);
     assert.equal(colours.length, 3, 'one colour per student');
     await page.locator('[data-hand-in-row="Farid"] input').uncheck();
@@ -89,6 +92,7 @@ test('the presenter gets the step-locked tour in large type and a laser pointer'
     await page.locator('[data-tour-step="1"]').waitFor();
     await page.mouse.move(500, 400);
     await page.locator('.laser').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'presenter.png') });
     assert.ok(await page.getByRole('button', { name: 'Full screen' }).isVisible());
   } finally {
     await app.context.close();

@@ -2,7 +2,8 @@
 // cooperative wheel gestures, the Embed dialog, and a strict Content-Security-Policy with no violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
 
 let server;
 let browser;
@@ -42,6 +43,7 @@ test('the example host page: the iframe grows to fit the map and again when the 
     const first = await page.$eval('iframe[data-article-map]', (f) => f.getBoundingClientRect().height);
     assert.ok(Math.abs(first - content) <= 1, `iframe ${first} px fits content ${content} px`);
     assert.notEqual(first, 560, 'the snippet’s initial height was replaced');
+    await page.screenshot({ path: join(ARTIFACTS, 'embed-host.png') });
     await appFrame.getByRole('button', { name: 'Read the article' }).click();
     await page.waitForFunction((h) => document.querySelector('iframe[data-article-map]').getBoundingClientRect().height > h + 100, first);
     const grown = await page.$eval('iframe[data-article-map]', (f) => f.getBoundingClientRect().height);
