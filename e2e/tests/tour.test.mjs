@@ -86,3 +86,25 @@ test('picking a date highlights its passages and places', async () => {
     await app.context.close();
   }
 });
+
+test('a shared link reopens the tour at the same step', async () => {
+  const first = await openApp(browser, server.url);
+  let link;
+  try {
+    await first.page.getByRole('button', { name: 'Story tour' }).click();
+    await first.page.getByRole('button', { name: 'Next step' }).click();
+    await first.page.getByRole('button', { name: 'Next step' }).click();
+    await first.page.locator('[data-tour-step="2"]').waitFor();
+    await first.page.waitForFunction(() => location.hash.includes('t=2'));
+    link = first.page.url();
+  } finally {
+    await first.context.close();
+  }
+  const second = await openApp(browser, server.url, { path: link.slice(server.url.length) });
+  try {
+    await second.page.locator('[data-tour-step="2"]').waitFor();
+    assert.match(await second.page.locator('.tour-announce').textContent(), /^Step 3 of/);
+  } finally {
+    await second.context.close();
+  }
+});
