@@ -1,7 +1,8 @@
 // Test harness: serves the release build (../dist) on 127.0.0.1 from a port the OS picks, launches Debian's
 // headless Chromium through playwright-core, and records every request and console error a page makes.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -123,3 +124,21 @@ export function pageAt(view, lonLat) {
 
 /** Distance in pixels between two page points. */
 export const pixelsApart = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/**
+ * Registers the suite's set-up and tear-down: a static server for the build and one Chromium, shared by the
+ * file's tests. Returns an object whose `server` and `browser` are set once the suite has started.
+ */
+export function setUpSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveStatic();
+    suite.browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}

@@ -3,20 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, openApp, readView, serveStatic } from '../lib/harness.mjs';
+import {openApp, readView, setUpSuite} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 /** Screen point at a fraction of the map, avoiding nothing: the tests draw where the map is empty enough. */
 async function mapPoint(page, fx, fy) {
@@ -43,7 +32,7 @@ const ids = (page) => page.locator('[data-annotation-id]').evaluateAll((els) => 
 
 describe('drawing, history and persistence', () => {
   let app;
-  before(async () => { app = await openApp(browser, server.url); });
+  before(async () => { app = await openApp(suite.browser, suite.server.url); });
   after(async () => { await app.context.close(); });
 
   test('draws a point, a line and an area with the mouse, with live measures', async () => {
@@ -146,7 +135,7 @@ describe('drawing, history and persistence', () => {
 
 describe('interchange', () => {
   test('export, clear, re-import: the same document comes back', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(suite.browser, suite.server.url);
     const { page } = app;
     try {
       await drawAll(page);
@@ -175,7 +164,7 @@ describe('interchange', () => {
   });
 
   test('a malformed file is refused with its location, and nothing changes', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(suite.browser, suite.server.url);
     const { page } = app;
     try {
       await page.getByRole('button', { name: 'Draw point' }).click();
@@ -196,13 +185,13 @@ describe('interchange', () => {
 
 describe('storage trouble', () => {
   test('a full storage is reported and the work stays on screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
       Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
     });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
       await page.getByRole('button', { name: 'Draw point' }).click();
       await page.mouse.click(...(await mapPoint(page, 0.3, 0.3)));
@@ -217,7 +206,7 @@ describe('storage trouble', () => {
   });
 
   test('a corrupted saved document is reported and never overwritten', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const corrupt = '{"format":"article-map/annotations@1","document":{"type":"FeatureCollection","features":[{"oops"';
     await context.addInitScript((value) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -227,7 +216,7 @@ describe('storage trouble', () => {
     }, corrupt);
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
       const alert = page.locator('.alert-error');
       await alert.waitFor();

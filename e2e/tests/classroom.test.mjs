@@ -1,26 +1,15 @@
 // The classroom: a student's hand-in loads in the teacher view next to two others, a broken hand-in is
 // named and the others still load; the presenter gets the tour, large type and a laser pointer.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openApp, readView, serveStatic } from '../lib/harness.mjs';
+import {ARTIFACTS, openApp, readView, setUpSuite} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 test('a student hands in; the teacher sees it beside two others, and a broken one is named', async () => {
-  const student = await openApp(browser, server.url, { path: '?mode=student' });
+  const student = await openApp(suite.browser, suite.server.url, { path: '?mode=student' });
   let handIn;
   let fileName;
   try {
@@ -50,7 +39,7 @@ test('a student hands in; the teacher sees it beside two others, and a broken on
     copy.features[0].geometry.coordinates[0] += dx;
     return JSON.stringify(copy);
   };
-  const teacher = await openApp(browser, server.url, { path: '?mode=teacher' });
+  const teacher = await openApp(suite.browser, suite.server.url, { path: '?mode=teacher' });
   try {
     const { page } = teacher;
     await page.getByRole('tab', { name: 'Hand-ins' }).click();
@@ -81,7 +70,7 @@ test('a student hands in; the teacher sees it beside two others, and a broken on
 });
 
 test('the presenter gets the step-locked tour in large type and a laser pointer', async () => {
-  const app = await openApp(browser, server.url, { path: '?mode=present', width: 1600, height: 900 });
+  const app = await openApp(suite.browser, suite.server.url, { path: '?mode=present', width: 1600, height: 900 });
   try {
     const { page } = app;
     await page.locator('[data-tour-step="0"]').waitFor();

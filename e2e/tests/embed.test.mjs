@@ -1,25 +1,14 @@
 // Embedding in a news page: the example host page, its iframe resized by the app's height messages,
 // cooperative wheel gestures, the Embed dialog, and a strict Content-Security-Policy with no violation.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
+import {ARTIFACTS, openApp, setUpSuite} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 async function openHost() {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 800 } });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -27,7 +16,7 @@ async function openHost() {
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}examples/embed-host.html`);
+  await page.goto(`${suite.server.url}examples/embed-host.html`);
   const frame = page.frameLocator('iframe[data-article-map]');
   const appFrame = page.frames().find((f) => f.url().includes('embed=1')) ?? (await (await page.$('iframe[data-article-map]')).contentFrame());
   await appFrame.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
@@ -50,7 +39,7 @@ test('the example host page: the iframe grows to fit the map and again when the 
     const inner = await appFrame.evaluate(() => [document.documentElement.scrollHeight, innerHeight]);
     assert.ok(inner[0] <= inner[1] + 1, `no scrollbar inside the iframe (${inner})`);
     assert.ok(grown > first);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(suite.server.url).origin;
     assert.deepEqual(host.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
   } finally {
     await host.context.close();
@@ -97,7 +86,7 @@ test('the app and the host page run under their strict policies without a violat
 });
 
 test('the Embed dialog gives an iframe snippet and the resize script', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(suite.browser, suite.server.url);
   try {
     await app.page.getByRole('button', { name: 'Embed' }).click();
     const snippet = await app.page.locator('[data-embed-snippet]').inputValue();

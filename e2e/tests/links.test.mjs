@@ -1,24 +1,13 @@
 // Links to a reading state: a shared URL reopens the same view, popup, quote and layers; back and forward
 // move between chosen states; a damaged link falls back to the default view with a notice.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, readView, serveStatic, waitForViewChange } from '../lib/harness.mjs';
+import {openApp, readView, setUpSuite, waitForViewChange} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 test('a shared link reopens the same view, popup, highlighted quote and layers', async () => {
-  const first = await openApp(browser, server.url);
+  const first = await openApp(suite.browser, suite.server.url);
   let link;
   let seen;
   try {
@@ -35,7 +24,7 @@ test('a shared link reopens the same view, popup, highlighted quote and layers',
   } finally {
     await first.context.close();
   }
-  const second = await openApp(browser, server.url, { path: link.slice(server.url.length) });
+  const second = await openApp(suite.browser, suite.server.url, { path: link.slice(suite.server.url.length) });
   try {
     const { page } = second;
     await page.locator('[role="dialog"][data-popup-for="earlier_base_murghab_shaymak"]').waitFor();
@@ -52,7 +41,7 @@ test('a shared link reopens the same view, popup, highlighted quote and layers',
 });
 
 test('back and forward move between the places the reader opened', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(suite.browser, suite.server.url);
   const { page } = app;
   try {
     await page.getByRole('tab', { name: 'Places' }).click();
@@ -70,11 +59,11 @@ test('back and forward move between the places the reader opened', async () => {
 });
 
 test('a damaged or unknown link falls back to the default view with a notice', async () => {
-  const home = await openApp(browser, server.url);
+  const home = await openApp(suite.browser, suite.server.url);
   const homeView = await readView(home.page);
   await home.context.close();
   for (const fragment of ['#v1;c=abc;z=%%%', '#v7;c=1,2', '#v1;f=%E2%82']) {
-    const app = await openApp(browser, server.url, { path: fragment });
+    const app = await openApp(suite.browser, suite.server.url, { path: fragment });
     try {
       const notice = app.page.locator('[role="status"]').filter({ hasText: 'The link could not be followed' });
       await notice.waitFor();
@@ -89,7 +78,7 @@ test('a damaged or unknown link falls back to the default view with a notice', a
 });
 
 test('Share carries small annotation documents in the link', async () => {
-  const first = await openApp(browser, server.url);
+  const first = await openApp(suite.browser, suite.server.url);
   let link;
   try {
     const { page } = first;
@@ -105,7 +94,7 @@ test('Share carries small annotation documents in the link', async () => {
   } finally {
     await first.context.close();
   }
-  const second = await openApp(browser, server.url, { path: link.slice(server.url.length) });
+  const second = await openApp(suite.browser, suite.server.url, { path: link.slice(suite.server.url.length) });
   try {
     await second.page.locator('[role="status"]').filter({ hasText: 'The link brought 1 annotation(s)' }).waitFor();
     assert.equal(await second.page.locator('.annotation-overlay [data-annotation-id]').count(), 1);

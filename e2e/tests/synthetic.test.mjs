@@ -1,21 +1,10 @@
 // The benchmark's synthetic workload: ?synthetic=N draws N points and a polyline on a canvas layer between
 // the basemap and the story markers; bad values are ignored, never a crash.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
+import {openApp, setUpSuite} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 const paintedPixels = (page) => page.$eval('[data-layer="synthetic"]', (canvas) => {
   const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -25,8 +14,8 @@ const paintedPixels = (page) => page.$eval('[data-layer="synthetic"]', (canvas) 
 });
 
 test('?synthetic=N draws the workload on a canvas under the story markers', async () => {
-  const small = await openApp(browser, server.url, { path: '?synthetic=1000&seed=1' });
-  const big = await openApp(browser, server.url, { path: '?synthetic=20000&seed=1' });
+  const small = await openApp(suite.browser, suite.server.url, { path: '?synthetic=1000&seed=1' });
+  const big = await openApp(suite.browser, suite.server.url, { path: '?synthetic=20000&seed=1' });
   try {
     const a = await paintedPixels(small.page);
     const b = await paintedPixels(big.page);
@@ -47,7 +36,7 @@ test('?synthetic=N draws the workload on a canvas under the story markers', asyn
 
 test('no parameter or a bad one draws no workload', async () => {
   for (const path of ['', '?synthetic=abc', '?synthetic=-5']) {
-    const app = await openApp(browser, server.url, { path });
+    const app = await openApp(suite.browser, suite.server.url, { path });
     try {
       assert.equal(await app.page.locator('[data-layer="synthetic"]').count(), 0, path);
       assert.deepEqual(app.errors, []);

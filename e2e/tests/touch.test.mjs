@@ -1,21 +1,10 @@
 // Touch gestures on a phone-sized screen, sent as real touch input through the DevTools protocol: one-finger
 // pan, two-finger pinch, double tap.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, lonLatAt, pageAt, pixelsApart, readView, serveStatic, waitForViewChange } from '../lib/harness.mjs';
+import {lonLatAt, pageAt, pixelsApart, readView, setUpSuite, waitForViewChange} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 /** A point of the map, near `fraction` of its size, where no marker would catch the touch. */
 async function freeSpot(page, view, fx, fy) {
@@ -38,9 +27,9 @@ async function freeSpot(page, view, fx, fy) {
 }
 
 async function openPhone() {
-  const context = await browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
   const cdp = await context.newCDPSession(page);
   const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {

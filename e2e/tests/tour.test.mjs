@@ -1,26 +1,15 @@
 // The story tour (driven by arrow keys, announced to screen readers, also inside the embed) and the
 // timeline of the dates the article names.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
+import {openApp, setUpSuite} from '../lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpSuite();
 
 const announced = (page) => page.locator('.tour-announce').textContent();
 
 test('the tour is driven by the arrow keys, announces each step and shows its quote', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(suite.browser, suite.server.url);
   const { page } = app;
   try {
     await page.getByRole('button', { name: 'Story tour' }).click();
@@ -51,10 +40,10 @@ test('the tour is driven by the arrow keys, announces each step and shows its qu
 });
 
 test('the tour works inside the embedded map', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}examples/embed-host.html`);
+    await page.goto(`${suite.server.url}examples/embed-host.html`);
     const frame = await (await page.$('iframe[data-article-map]')).contentFrame();
     await frame.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
     await frame.getByRole('button', { name: 'Story tour' }).click();
@@ -68,7 +57,7 @@ test('the tour works inside the embedded map', async () => {
 });
 
 test('picking a date highlights its passages and places', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(suite.browser, suite.server.url);
   const { page } = app;
   try {
     const labels = await page.locator('[data-date]').allTextContents();
@@ -88,7 +77,7 @@ test('picking a date highlights its passages and places', async () => {
 });
 
 test('a shared link reopens the tour at the same step', async () => {
-  const first = await openApp(browser, server.url);
+  const first = await openApp(suite.browser, suite.server.url);
   let link;
   try {
     await first.page.getByRole('button', { name: 'Story tour' }).click();
@@ -100,7 +89,7 @@ test('a shared link reopens the tour at the same step', async () => {
   } finally {
     await first.context.close();
   }
-  const second = await openApp(browser, server.url, { path: link.slice(server.url.length) });
+  const second = await openApp(suite.browser, suite.server.url, { path: link.slice(suite.server.url.length) });
   try {
     await second.page.locator('[data-tour-step="2"]').waitFor();
     assert.match(await second.page.locator('.tour-announce').textContent(), /^Step 3 of/);

@@ -8,6 +8,8 @@ use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::file_picker::{open_picker, take_files};
+
 use crate::browser::download::download;
 use crate::browser::fullscreen::enter_full_screen;
 use crate::domain::hand_in::{decode_all, encode, file_name, TASKS};
@@ -128,20 +130,11 @@ pub fn ClassPanel() -> Html {
             )
         }
         Mode::Teacher => {
-            let pick = {
-                let input = input.clone();
-                Callback::from(move |_: MouseEvent| {
-                    if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                        input.click();
-                    }
-                })
-            };
+            let pick = open_picker(&input);
             let chosen = {
                 let (input, dispatch) = (input.clone(), dispatch.clone());
                 Callback::from(move |_: Event| {
-                    let Some(element) = input.cast::<web_sys::HtmlInputElement>() else { return };
-                    let Some(list) = element.files() else { return };
-                    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+                    let files = take_files(&input);
                     let dispatch = dispatch.clone();
                     read_all(files, keep.clone(), move |texts| {
                         let (readable, unreadable): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(_, t)| t.is_ok());
@@ -151,7 +144,6 @@ pub fn ClassPanel() -> Html {
                         bad.extend(unreadable.into_iter().map(|(n, t)| (n, t.err().unwrap_or_default())));
                         dispatch.dispatch(Action::AddHandIns { good, bad });
                     });
-                    element.set_value("");
                 })
             };
             let rows = store.hand_ins.iter().enumerate().map(|(i, h)| {

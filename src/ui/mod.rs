@@ -14,6 +14,7 @@ mod classroom;
 mod embedded_basemap;
 mod embedded_story;
 mod embedding;
+mod file_picker;
 mod label_layer;
 mod layer_switcher;
 mod legend;

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
+use super::file_picker::{open_picker, take_files};
+
 use crate::browser::{fetch::fetch_text, files::read_text, location::query_param};
 use crate::domain::story::Story;
 
@@ -66,22 +68,13 @@ pub fn StoryOpener() -> Html {
     let dispatch = use_dispatch();
     let input = use_node_ref();
     let keep = use_mut_ref(|| None::<FileReader>);
-    let pick = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let pick = open_picker(&input);
     let chosen = {
         let (input, keep) = (input.clone(), keep.clone());
         Callback::from(move |_: Event| {
-            let Some(element) = input.cast::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = element.files().and_then(|files| files.get(0)) {
+            if let Some(file) = take_files(&input).into_iter().next() {
                 open_file(&dispatch, file, &keep);
             }
-            element.set_value(""); // picking the same file again is a new pick
         })
     };
     html! {

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
+use super::file_picker::{open_picker, take_files};
+
 use crate::browser::download::{download, download_blob};
 use crate::browser::files::read_text;
 use crate::browser::raster::svg_to_png;
@@ -81,22 +83,13 @@ pub fn Toolbar() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Redo)))
     };
-    let pick = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let pick = open_picker(&input);
     let chosen = {
         let (input, keep, dispatch) = (input.clone(), keep.clone(), dispatch.clone());
         Callback::from(move |_: Event| {
-            let Some(element) = input.cast::<web_sys::HtmlInputElement>() else { return };
-            if let Some(file) = element.files().and_then(|files| files.get(0)) {
+            if let Some(file) = take_files(&input).into_iter().next() {
                 import_file(&dispatch, file, &keep);
             }
-            element.set_value("");
         })
     };
     let export_geojson_click = {
