@@ -11,8 +11,11 @@ bash scripts/install-serve-tools.sh
 bash scripts/install-test-tools.sh
 
 # Leaflet 1.9.4 (the peer) and playwright-core, exactly as bench/package-lock.json locks them (two packages: quick).
-(cd bench && npm ci --no-audit --no-fund --loglevel=error)
+if [ ! -d bench/node_modules/leaflet ] || ! cmp -s bench/package-lock.json bench/node_modules/.installed-from-lock; then
+  (cd bench && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-from-lock)
+fi
 
 PATH="$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
 
 node bench/run.mjs "$@"
+node bench/memory.mjs 50

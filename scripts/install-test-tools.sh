@@ -19,6 +19,7 @@ if [ "$browser_major" != "$driver_major" ]; then
   exit 1
 fi
 
-if [ ! -d e2e/node_modules/playwright-core ] || ! cmp -s e2e/package-lock.json e2e/node_modules/.package-lock.json; then
-  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+# npm ci only when the lock file changed since the last install (a copy of it marks the install).
+if [ ! -d e2e/node_modules/playwright-core ] || ! cmp -s e2e/package-lock.json e2e/node_modules/.installed-from-lock; then
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-from-lock)
 fi

@@ -196,7 +196,11 @@
     });
     map.getContainer().setAttribute('data-zoom', map.getZoom().toFixed(4));
     map.whenReady(function () {
-      requestAnimationFrame(function () { performance.mark('map-ready'); });
+      requestAnimationFrame(function () {
+        performance.mark('map-ready');
+        // Like the app: the first frame uses l0, then the level the view needs is fetched.
+        showLevel(levelFor(map.getZoom()));
+      });
     });
   }).catch(function (err) {
     console.error('leaflet peer: ' + err);

@@ -163,6 +163,42 @@ describe('interchange', () => {
     }
   });
 
+  test('the current view exports as SVG and as PNG, with the attribution line', async () => {
+    const app = await openApp(suite.browser, suite.server.url);
+    const { page } = app;
+    try {
+      await drawAll(page);
+      const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+      assert.equal(svgDownload.suggestedFilename(), 'map.svg');
+      const svg = await readFile(await svgDownload.path(), 'utf8');
+      assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
+      assert.match(svg, /Boundaries: Natural Earth \(public domain\)/);
+      assert.ok((svg.match(/<path /g) ?? []).length > 50, 'the basemap, story and annotations are drawn');
+      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+      assert.equal(pngDownload.suggestedFilename(), 'map.png');
+      const png = await readFile(await pngDownload.path());
+      assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+      assert.ok(png.length > 20_000, `a real picture (${png.length} bytes)`);
+      // The picture is readable: render the SVG in the page and check it paints.
+      const painted = await page.evaluate(async (text) => {
+        const img = new Image();
+        img.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width; c.height = img.height;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const colours = new Set();
+        for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+        return colours.size;
+      }, svg);
+      assert.ok(painted > 10, `the SVG renders with many colours (${painted})`);
+    } finally {
+      await app.context.close();
+    }
+  });
+
   test('a malformed file is refused with its location, and nothing changes', async () => {
     const app = await openApp(suite.browser, suite.server.url);
     const { page } = app;
