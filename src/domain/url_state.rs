@@ -82,7 +82,7 @@ impl UrlState {
     /// ```
     /// use article_map::domain::{coords::LonLat, url_state::UrlState};
     /// let s = UrlState { center: Some(LonLat::new(73.75, 38.6)), zoom: Some(6.3417), feature: Some("a;b".into()),
-    ///     quote: Some(2), step: None, hidden_layers: vec!["wakhan".into()] };
+    ///     quote: Some(2), step: None, hidden_layers: vec!["wakhan".into()], annotations: None };
     /// assert_eq!(s.encode(), "v1;c=73.75000,38.60000;z=6.342;f=a%3Bb;q=2;h=wakhan");
     /// assert_eq!(UrlState::decode(&s.encode()).unwrap().feature.as_deref(), Some("a;b"));
     /// ```
