@@ -14,6 +14,10 @@ async fn tick() {
 
 /// Mounts the app in a fixed-size container and waits until the map has measured itself.
 async fn mount() -> web_sys::Element {
+    // Each test starts from a plain address: an earlier test's app wrote its view into the fragment.
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let doc = gloo::utils::document();
     if doc.get_element_by_id("app-style").is_none() {
         // The real stylesheet: the map takes its size from it.
