@@ -266,3 +266,26 @@ describe('storage trouble', () => {
     }
   });
 });
+
+describe('two tabs', () => {
+  test('a tab stops saving, and says so, when another tab saves annotations', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const [a, b] = [await context.newPage(), await context.newPage()];
+      for (const p of [a, b]) {
+        await p.goto(suite.server.url);
+        await p.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
+      }
+      await a.getByRole('button', { name: 'Draw point' }).click();
+      await a.mouse.click(...(await mapPoint(a, 0.3, 0.3)));
+      const notice = b.locator('.alert-error').filter({ hasText: 'another tab' });
+      await notice.waitFor();
+      await b.getByRole('button', { name: 'Draw point' }).click();
+      await b.mouse.click(...(await mapPoint(b, 0.5, 0.5)));
+      const saved = JSON.parse(await b.evaluate(() => localStorage.getItem('article-map:annotations')));
+      assert.equal(saved.document.features.length, 1, 'the other tab’s save is not overwritten');
+    } finally {
+      await context.close();
+    }
+  });
+});

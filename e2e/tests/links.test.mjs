@@ -102,3 +102,18 @@ test('Share carries small annotation documents in the link', async () => {
     await second.context.close();
   }
 });
+
+test('following a shared link adds no history entry of its own: Back returns to the page before', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${suite.server.url}examples/embed-host.html`);
+    await page.goto(`${suite.server.url}#v1;f=city_kabul`);
+    await page.locator('[data-popup-for="city_kabul"]').waitFor();
+    await page.waitForTimeout(300);
+    await page.goBack();
+    await page.waitForURL(/embed-host\.html$/);
+  } finally {
+    await context.close();
+  }
+});

@@ -48,7 +48,8 @@ impl AnnotationGeometry {
 
     /// The same shape moved by (`dlon`, `dlat`) degrees.
     pub fn translated(&self, dlon: f64, dlat: f64) -> Self {
-        let m = |p: &LonLat| LonLat::new(p.lon + dlon, (p.lat + dlat).clamp(-89.9, 89.9));
+        // Clamped so that a drag can never write a position GeoJSON (and the saved document) would refuse.
+        let m = |p: &LonLat| LonLat::new((p.lon + dlon).clamp(-180.0, 180.0), (p.lat + dlat).clamp(-89.9, 89.9));
         let line = |l: &Vec<LonLat>| l.iter().map(m).collect::<Vec<_>>();
         match self {
             AnnotationGeometry::Point(p) => AnnotationGeometry::Point(m(p)),
@@ -259,6 +260,14 @@ mod tests {
         let (id, doc) = doc.fresh_id();
         assert_eq!(id, "a3");
         assert_eq!(doc.fresh_id().0, "a4");
+    }
+
+    #[test]
+    fn moving_never_leaves_the_globe() {
+        let g = AnnotationGeometry::MultiPoint(vec![LonLat::new(178.5, 10.0), LonLat::new(0.0, 89.0)]);
+        let moved = g.translated(3.0, 5.0).positions();
+        assert_eq!(moved[0].lon, 180.0);
+        assert!(moved[1].lat <= 89.9);
     }
 
     #[test]

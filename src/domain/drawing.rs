@@ -178,6 +178,7 @@ pub fn midpoints(g: &AnnotationGeometry) -> Vec<(VertexRef, LonLat)> {
 
 /// The shape with one vertex moved to `to` (a closed ring's first and last move together).
 pub fn with_vertex_moved(g: &AnnotationGeometry, v: VertexRef, to: LonLat) -> Option<AnnotationGeometry> {
+    let to = LonLat::new(to.lon.clamp(-180.0, 180.0), to.lat.clamp(-89.9, 89.9));
     let Rings { mut parts, closed } = rings_of(g);
     let ring = parts.get_mut(v.part)?.get_mut(v.ring)?;
     let last = ring.len().checked_sub(1)?;

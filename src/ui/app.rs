@@ -12,7 +12,7 @@ use super::classroom::FullScreenButton;
 use super::embedding::{use_embed_height, EmbedButton};
 use super::link_sync::use_link_sync;
 use super::map_view::MapView;
-use super::persistence::{use_autosave, use_restore};
+use super::persistence::{use_autosave, use_other_tabs, use_restore};
 use super::share_button::ShareButton;
 use super::shortcuts::{use_paste_import, use_undo_shortcuts};
 use super::side_panel::SidePanel;
@@ -32,6 +32,7 @@ fn Shell(props: &ShellProps) -> Html {
     use_story_from_url();
     use_restore(props.state.mode);
     use_autosave(&props.state.annotations, props.state.mode);
+    use_other_tabs(props.state.mode);
     use_undo_shortcuts();
     use_paste_import();
     use_link_sync(&props.state);

@@ -3,6 +3,8 @@
 //! history entry, and back/forward reopen them. A damaged or unknown fragment falls back to the default view
 //! with a notice.
 
+use std::cell::RefCell;
+
 use yew::prelude::*;
 
 use crate::browser::history::{fragment, on_history_change, set_fragment};
@@ -11,10 +13,24 @@ use crate::domain::url_state::UrlState;
 use super::state::{Action, Alert, AppState, Severity};
 use super::store::{use_dispatch, Dispatch};
 
-fn open(dispatch: &Dispatch, fragment: &str) {
+/// How the next write of the fragment goes, after a link was opened.
+#[derive(Clone, Copy, PartialEq)]
+enum NextWrite {
+    /// The reader's own change: push when they chose a place or quote, else replace.
+    Normal,
+    /// The state a link produced: it replaces the entry (back/forward and opening a link add none).
+    Replace,
+    /// The pass in which the link is opened still shows the old state: write nothing.
+    SkipThenReplace,
+}
+
+fn open(dispatch: &Dispatch, fragment: &str, next: &RefCell<NextWrite>, at_start: bool) {
     match UrlState::decode(fragment) {
         Ok(link) if link == UrlState::default() => {}
-        Ok(link) => dispatch.dispatch(Action::ApplyLink(link)),
+        Ok(link) => {
+            *next.borrow_mut() = if at_start { NextWrite::SkipThenReplace } else { NextWrite::Replace };
+            dispatch.dispatch(Action::ApplyLink(link));
+        }
         Err(why) => dispatch.dispatch(Action::ShowAlert(Alert {
             severity: Severity::Notice,
             title: format!("The link could not be followed: {why}. Showing the default view."),
@@ -28,19 +44,20 @@ fn open(dispatch: &Dispatch, fragment: &str) {
 pub fn use_link_sync(state: &AppState) {
     let dispatch = use_dispatch();
     let opened = use_mut_ref(|| false);
+    let next_write = use_mut_ref(|| NextWrite::Normal);
     {
-        let (dispatch, opened) = (dispatch.clone(), opened.clone());
+        let (dispatch, opened, next_write) = (dispatch.clone(), opened.clone(), next_write.clone());
         use_effect_with(state.sized, move |sized| {
             if *sized && !*opened.borrow() {
                 *opened.borrow_mut() = true;
-                open(&dispatch, &fragment());
+                open(&dispatch, &fragment(), &next_write, true);
             }
         });
     }
     {
-        let dispatch = dispatch.clone();
+        let (dispatch, next_write) = (dispatch.clone(), next_write.clone());
         use_effect_with((), move |_| {
-            let listener = on_history_change(move |fragment| open(&dispatch, &fragment));
+            let listener = on_history_change(move |fragment| open(&dispatch, &fragment, &next_write, false));
             move || drop(listener)
         });
     }
@@ -51,7 +68,15 @@ pub fn use_link_sync(state: &AppState) {
         if !*opened.borrow() {
             return;
         }
-        let push = last_chosen.borrow().as_ref().is_some_and(|last| last != chosen);
+        let mode = *next_write.borrow();
+        *next_write.borrow_mut() = match mode {
+            NextWrite::SkipThenReplace => NextWrite::Replace,
+            _ => NextWrite::Normal,
+        };
+        if mode == NextWrite::SkipThenReplace {
+            return;
+        }
+        let push = mode == NextWrite::Normal && last_chosen.borrow().as_ref().is_some_and(|last| last != chosen);
         *last_chosen.borrow_mut() = Some(chosen.clone());
         set_fragment(&link.encode(), push);
     });

@@ -613,9 +613,8 @@ impl AppState {
                 };
                 next.view = view;
                 next.settled = view;
-                if let Some(step) = link.step.filter(|s| *s < tour(&self.story).len()) {
-                    next.tour_step = Some(step);
-                }
+                // The link says where the tour is, or that it is off.
+                next.tour_step = link.step.filter(|s| *s < tour(&self.story).len());
                 if let Some(blob) = &link.annotations {
                     let alert = match shared_annotations::decode(blob) {
                         Ok(annotations) => {
