@@ -100,3 +100,40 @@ test('the Embed dialog gives an iframe snippet and the resize script', async () 
     await app.context.close();
   }
 });
+
+test('embedded on a touch screen, one finger leaves the map alone and two fingers move it', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 420, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${suite.server.url}examples/embed-host.html`);
+    const frame = await (await page.$('iframe[data-article-map]')).contentFrame();
+    await frame.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0);
+    const box = await page.$eval('iframe[data-article-map]', (f) => { const r = f.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+    const view = () => frame.$eval('[data-map]', (m) => `${m.dataset.centerLon},${m.dataset.centerLat},${m.dataset.zoom}`);
+    const before = await view();
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 1, radiusY: 1, force: 1 })),
+    });
+    // One finger sideways across the map: the map does not move, a hint says to use two.
+    const y = box.y + 250;
+    await touch('touchStart', [[box.x + 100, y]]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [[box.x + 100 + 20 * i, y]]);
+    await touch('touchEnd', []);
+    await frame.locator('.gesture-hint').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await view(), before, 'one finger does not pan the embedded map');
+    // Two fingers spreading: the map zooms.
+    const mid = [box.x + box.w / 2, y];
+    const fingers = (h) => [[mid[0] - h, mid[1]], [mid[0] + h, mid[1]]];
+    await touch('touchStart', fingers(30));
+    for (let h = 40; h <= 90; h += 10) await touch('touchMove', fingers(h));
+    await touch('touchEnd', []);
+    await frame.waitForFunction((b) => {
+      const m = document.querySelector('[data-map]');
+      return `${m.dataset.centerLon},${m.dataset.centerLat},${m.dataset.zoom}` !== b;
+    }, before);
+  } finally {
+    await context.close();
+  }
+});
