@@ -39,6 +39,16 @@ fn Shell(props: &ShellProps) -> Html {
     use_embed_height(props.state.embed);
     let state = &props.state;
     let dispatch = state.dispatcher();
+    // The article panel is drawn just after the map's first frame, so that the map is ready sooner.
+    let panel_ready = use_state(|| false);
+    {
+        let panel_ready = panel_ready.clone();
+        use_effect_with(state.sized, move |sized| {
+            let later = (*sized && !*panel_ready)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || panel_ready.set(true)));
+            move || drop(later)
+        });
+    }
     let keep = use_mut_ref(|| None::<FileReader>);
     // A story package dropped anywhere on the page is opened.
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
@@ -103,8 +113,12 @@ fn Shell(props: &ShellProps) -> Html {
                 <section class="map-area" aria-label="Map">
                     <MapView />
                 </section>
-                <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
-                    selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} mode={state.mode} />
+                if *panel_ready {
+                    <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
+                        selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} mode={state.mode} />
+                } else {
+                    <aside class="side-panel" id="story-panel" aria-label="Story" aria-busy="true" />
+                }
             </main>
             <PrintedAnnotations />
         </div>
