@@ -13,6 +13,18 @@ use crate::domain::drawing::{midpoints, vertices, Draft, Tool};
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
 
+/// A document passed as a prop, compared by its annotations' identity: edits make new `Rc`s, so two
+/// documents with the same `Rc`s are the same, and a re-render (every pan frame) never walks the geometry.
+#[derive(Clone, Debug)]
+pub struct DocumentRef(pub AnnotationDocument);
+
+impl PartialEq for DocumentRef {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0.annotations, &other.0.annotations);
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
+    }
+}
+
 /// The accent colour annotations get when they have none of their own.
 pub const DEFAULT_COLOUR: &str = "#c2410c";
 
@@ -33,7 +45,7 @@ fn colour(a: &Annotation) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationShapesProps {
-    pub document: AnnotationDocument,
+    pub document: DocumentRef,
     pub selected: Option<String>,
     /// The `data-layer` of the group ("annotations", or a hand-in's).
     #[prop_or(AttrValue::Static("annotations"))]
@@ -44,7 +56,8 @@ pub struct AnnotationShapesProps {
 #[component]
 pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
     let paths: Rc<Vec<(Rc<Annotation>, AttrValue)>> = use_memo(props.document.clone(), |doc| {
-        doc.annotations
+        doc.0
+            .annotations
             .iter()
             .filter_map(|a| shape_of(&a.geometry).map(|s| (a.clone(), AttrValue::from(path_data(&s)))))
             .collect()
@@ -70,7 +83,7 @@ pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct AnnotationOverlayProps {
     pub view: Viewport,
-    pub document: AnnotationDocument,
+    pub document: DocumentRef,
     pub selected: Option<String>,
     pub vertex: Option<crate::domain::drawing::VertexRef>,
     pub draft: Option<Draft>,
@@ -92,7 +105,7 @@ fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
 pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
     let view = &props.view;
     let px = |p: LonLat| view.lonlat_to_screen(p);
-    let points = props.document.annotations.iter().flat_map(|a| {
+    let points = props.document.0.annotations.iter().flat_map(|a| {
         let selected = props.selected.as_deref() == Some(a.id.as_str());
         let c = colour(a);
         points_of(&a.geometry).into_iter().enumerate().map(move |(i, p)| {
@@ -103,7 +116,7 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
             }
         })
     });
-    let handles = props.selected.as_ref().and_then(|id| props.document.get(id)).map(|a| {
+    let handles = props.selected.as_ref().and_then(|id| props.document.0.get(id)).map(|a| {
         let moving_points = matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_));
         let corners = vertices(&a.geometry).into_iter().enumerate().filter(|_| !moving_points).map(|(i, (v, p))| {
             let at = px(p);

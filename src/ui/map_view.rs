@@ -20,7 +20,7 @@ use crate::domain::marker_layout::spread;
 
 use super::annotating::AnnotationAction;
 use super::annotation_editing::{dragged, press, EditDrag, PressTarget};
-use super::annotation_layers::{AnnotationOverlay, AnnotationShapes};
+use super::annotation_layers::{AnnotationOverlay, AnnotationShapes, DocumentRef};
 use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
@@ -477,13 +477,12 @@ pub fn MapView() -> Html {
                     width={store.view.width} height={store.view.height} />
             })
         });
-    let dated = Rc::new(
-        store
-            .timeline_pick
-            .and_then(|i| crate::domain::tour::timeline(&store.story).into_iter().nth(i))
+    // The places of the picked date: worked out once per pick, not on every pan frame.
+    let dated = use_memo((store.story.clone(), store.timeline_pick), |(story, pick)| {
+        pick.and_then(|i| crate::domain::tour::timeline(story).into_iter().nth(i))
             .map(|e| e.feature_ids)
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+    });
     let popup = store.selected.as_ref().and_then(|id| {
         let index = store.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
@@ -520,9 +519,9 @@ pub fn MapView() -> Html {
                         <BaseLayers level={drawn_level} layers={store.layers} />
                         <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
                         { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
-                            <AnnotationShapes document={h.document.clone()} selected={None::<String>} layer={format!("hand-in:{}", h.student)} />
+                            <AnnotationShapes document={DocumentRef(h.document.clone())} selected={None::<String>} layer={format!("hand-in:{}", h.student)} />
                         }) }
-                        <AnnotationShapes document={annotations.document().clone()} selected={annotations.selected.clone()} />
+                        <AnnotationShapes document={DocumentRef(annotations.document().clone())} selected={annotations.selected.clone()} />
                     </svg>
                     if let Some(data) = synthetic.as_ref() {
                         <SyntheticLayer data={data.clone()} settled={settled}
@@ -530,10 +529,10 @@ pub fn MapView() -> Html {
                     }
                     <LabelLayer view={store.view} layers={store.layers} />
                     { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
-                        <AnnotationOverlay view={store.view} document={h.document.clone()} selected={None::<String>} vertex={None}
+                        <AnnotationOverlay view={store.view} document={DocumentRef(h.document.clone())} selected={None::<String>} vertex={None}
                             draft={None} cursor={None} class="annotation-overlay hand-in-overlay" />
                     }) }
-                    <AnnotationOverlay view={store.view} document={annotations.document().clone()}
+                    <AnnotationOverlay view={store.view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
                         draft={annotations.draft.clone()} cursor={annotations.cursor} />
                     <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.view.width}
