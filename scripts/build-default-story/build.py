@@ -439,6 +439,16 @@ def _positions_ok(coords, depth: int) -> bool:
     return isinstance(coords, list) and len(coords) > 0 and all(_positions_ok(c, depth - 1) for c in coords)
 
 
+
+def check_unique_id(value, at: str, seen: set, what: str, problems: list) -> object:
+    """Checks that `value` is a non-empty string not yet in `seen` (and adds it); returns it."""
+    if not isinstance(value, str) or not value:
+        problems.append(f"{at}.id: missing or empty")
+    elif value in seen:
+        problems.append(f"{at}.id: duplicate {what} id {value!r}")
+    seen.add(value)
+    return value
+
 def validate_package(pkg) -> list[str]:
     """Every problem with a story package, by the rules in assets/story/README.md."""
     P: list[str] = []
@@ -463,12 +473,7 @@ def validate_package(pkg) -> list[str]:
             if not isinstance(s, dict):
                 P.append(f"{at}: not an object")
                 continue
-            sid = s.get("id")
-            if not isinstance(sid, str) or not sid:
-                P.append(f"{at}.id: missing or empty")
-            elif sid in sids:
-                P.append(f"{at}.id: duplicate section id {sid!r}")
-            sids.add(sid)
+            check_unique_id(s.get("id"), at, sids, "section", P)
             if s.get("heading") is not None and not isinstance(s.get("heading"), str):
                 P.append(f"{at}.heading: must be a string or null")
             paras = s.get("paragraphs")
@@ -480,12 +485,7 @@ def validate_package(pkg) -> list[str]:
                 if not isinstance(p, dict):
                     P.append(f"{pat}: not an object")
                     continue
-                pid = p.get("id")
-                if not isinstance(pid, str) or not pid:
-                    P.append(f"{pat}.id: missing or empty")
-                elif pid in pids:
-                    P.append(f"{pat}.id: duplicate paragraph id {pid!r}")
-                pids.add(pid)
+                pid = check_unique_id(p.get("id"), pat, pids, "paragraph", P)
                 if not isinstance(p.get("text"), str) or not p["text"].strip():
                     P.append(f"{pat}.text: missing or empty")
                 else:
