@@ -186,6 +186,81 @@ impl Annotation {
     }
 }
 
+/// `x` at the precision annotations are saved and exported with: 6 decimals (about 0.1 m of a position).
+///
+/// ```
+/// use article_map::domain::annotation::stored_number;
+/// assert_eq!(stored_number(71.60546875), 71.605469);
+/// assert_eq!(stored_number(stored_number(0.1234565)), stored_number(0.1234565));
+/// ```
+pub fn stored_number(x: f64) -> f64 {
+    let rounded = (x * 1e6).round() / 1e6;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
+}
+
+impl AnnotationGeometry {
+    /// The shape as it is saved: positions at [`stored_number`] precision, polygon rings by the right-hand
+    /// rule (exteriors counter-clockwise, holes clockwise; RFC 7946 §3.1.6). The flag tells whether a ring
+    /// was turned (vertex indices then mean other vertices).
+    pub fn in_stored_form(&self) -> (AnnotationGeometry, bool) {
+        let at = |p: &LonLat| LonLat::new(stored_number(p.lon), stored_number(p.lat));
+        let line = |l: &Vec<LonLat>| l.iter().map(at).collect::<Vec<_>>();
+        let mut turned = false;
+        let mut polygon = |rings: &Vec<Vec<LonLat>>| {
+            rings
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut ring = line(r);
+                    let area = super::geojson_export::signed_area_x2(&ring);
+                    if (i == 0 && area < 0.0) || (i > 0 && area > 0.0) {
+                        ring.reverse();
+                        turned = true;
+                    }
+                    ring
+                })
+                .collect::<Vec<_>>()
+        };
+        let stored = match self {
+            AnnotationGeometry::Point(p) => AnnotationGeometry::Point(at(p)),
+            AnnotationGeometry::MultiPoint(ps) => AnnotationGeometry::MultiPoint(line(ps)),
+            AnnotationGeometry::LineString(l) => AnnotationGeometry::LineString(line(l)),
+            AnnotationGeometry::MultiLineString(ls) => {
+                AnnotationGeometry::MultiLineString(ls.iter().map(line).collect())
+            }
+            AnnotationGeometry::Polygon(rs) => AnnotationGeometry::Polygon(polygon(rs)),
+            AnnotationGeometry::MultiPolygon(ps) => {
+                AnnotationGeometry::MultiPolygon(ps.iter().map(&mut polygon).collect())
+            }
+        };
+        (stored, turned)
+    }
+}
+
+impl Annotation {
+    /// The annotation as it is saved and exported (see [`AnnotationGeometry::in_stored_form`]; style numbers
+    /// at [`stored_number`] precision), or `None` when it already is. Keeping documents in this form is what
+    /// makes a saved or exported document read back equal to the one on screen.
+    pub fn in_stored_form(&self) -> Option<(Annotation, bool)> {
+        let (geometry, turned) = self.geometry.in_stored_form();
+        let n = |x: Option<f64>| x.map(stored_number);
+        let style = AnnotationStyle {
+            stroke_width: n(self.style.stroke_width),
+            stroke_opacity: n(self.style.stroke_opacity),
+            fill_opacity: n(self.style.fill_opacity),
+            ..self.style.clone()
+        };
+        if geometry == self.geometry && style == self.style {
+            return None;
+        }
+        Some((Annotation { geometry, style, ..self.clone() }, turned))
+    }
+}
+
 /// The document: annotations in drawing order, and the counter that names new ones.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AnnotationDocument {
@@ -231,18 +306,54 @@ impl AnnotationDocument {
         Some(AnnotationDocument { annotations, next_id: self.next_id })
     }
 
-    /// The document with several annotations added (an import), renaming any whose id is taken.
+    /// The document with several annotations added (an import), renaming any whose id is taken. Linear in
+    /// the number of annotations.
     pub fn with_imported(&self, imported: Vec<Annotation>) -> AnnotationDocument {
-        let mut doc = self.clone();
+        let mut taken: std::collections::HashSet<String> = self.annotations.iter().map(|a| a.id.clone()).collect();
+        let mut annotations = self.annotations.clone();
+        annotations.reserve(imported.len());
+        let mut next_id = self.next_id.max(1);
         for mut annotation in imported {
-            if annotation.id.is_empty() || doc.get(&annotation.id).is_some() {
-                let (id, next) = doc.fresh_id();
-                annotation.id = id;
-                doc = next;
+            if annotation.id.is_empty() || taken.contains(&annotation.id) {
+                while taken.contains(&format!("a{next_id}")) {
+                    next_id += 1;
+                }
+                annotation.id = format!("a{next_id}");
+                next_id += 1;
             }
-            doc = doc.with_added(annotation);
+            taken.insert(annotation.id.clone());
+            annotations.push(Rc::new(annotation));
         }
-        doc
+        let next_id = if next_id == self.next_id.max(1) { self.next_id } else { next_id };
+        AnnotationDocument { annotations, next_id }
+    }
+
+    /// The document with every annotation not shared with `before` in its stored form (see
+    /// [`Annotation::in_stored_form`]), and the ids of those whose rings were turned. Work is linear in the
+    /// number of annotations plus the vertices of the changed ones.
+    pub fn in_stored_form(&self, before: &AnnotationDocument) -> (AnnotationDocument, Vec<String>) {
+        let unchanged: std::collections::HashSet<*const Annotation> =
+            before.annotations.iter().map(Rc::as_ptr).collect();
+        let mut turned = Vec::new();
+        let annotations = self
+            .annotations
+            .iter()
+            .map(|a| {
+                if unchanged.contains(&Rc::as_ptr(a)) {
+                    return a.clone();
+                }
+                match a.in_stored_form() {
+                    Some((stored, t)) => {
+                        if t {
+                            turned.push(stored.id.clone());
+                        }
+                        Rc::new(stored)
+                    }
+                    None => a.clone(),
+                }
+            })
+            .collect();
+        (AnnotationDocument { annotations, next_id: self.next_id }, turned)
     }
 }
 

@@ -133,6 +133,16 @@ fn rings_of(g: &AnnotationGeometry) -> Rings {
     }
 }
 
+/// How many of a ring's positions are vertices a reader can address: all of an open one's; a closed ring's
+/// repeated last position is not a vertex (it always equals the first).
+fn vertex_count(ring: &[LonLat], closed: bool) -> usize {
+    if closed {
+        ring.len().saturating_sub(1)
+    } else {
+        ring.len()
+    }
+}
+
 fn geometry_of(like: &AnnotationGeometry, parts: Vec<Vec<Vec<LonLat>>>) -> AnnotationGeometry {
     let mut parts = parts;
     match like {
@@ -153,7 +163,7 @@ pub fn vertices(g: &AnnotationGeometry) -> Vec<(VertexRef, LonLat)> {
     let mut out = Vec::new();
     for (part, p) in rings.parts.iter().enumerate() {
         for (ring, r) in p.iter().enumerate() {
-            let n = if rings.closed { r.len().saturating_sub(1) } else { r.len() };
+            let n = vertex_count(r, rings.closed);
             out.extend(r.iter().take(n).enumerate().map(|(index, at)| (VertexRef { part, ring, index }, *at)));
         }
     }
@@ -176,13 +186,28 @@ pub fn midpoints(g: &AnnotationGeometry) -> Vec<(VertexRef, LonLat)> {
     out
 }
 
-/// The shape with one vertex moved to `to` (a closed ring's first and last move together).
+/// The shape with one vertex moved to `to` (a closed ring's first and last move together), or `None` when
+/// `v` is not one of its [`vertices`] (a closed ring's repeated last position is not) or `to` is not a
+/// position.
+///
+/// ```
+/// use article_map::domain::{annotation::AnnotationGeometry, coords::LonLat, drawing::{with_vertex_moved, VertexRef}};
+/// let p = |x, y| LonLat::new(x, y);
+/// let triangle = AnnotationGeometry::Polygon(vec![vec![p(0.0, 0.0), p(1.0, 0.0), p(0.0, 1.0), p(0.0, 0.0)]]);
+/// assert_eq!(with_vertex_moved(&triangle, VertexRef { part: 0, ring: 0, index: 3 }, p(5.0, 5.0)), None);
+/// ```
 pub fn with_vertex_moved(g: &AnnotationGeometry, v: VertexRef, to: LonLat) -> Option<AnnotationGeometry> {
+    if !to.lon.is_finite() || !to.lat.is_finite() {
+        return None;
+    }
     let to = LonLat::new(to.lon.clamp(-180.0, 180.0), to.lat.clamp(-89.9, 89.9));
     let Rings { mut parts, closed } = rings_of(g);
     let ring = parts.get_mut(v.part)?.get_mut(v.ring)?;
-    let last = ring.len().checked_sub(1)?;
-    *ring.get_mut(v.index)? = to;
+    if v.index >= vertex_count(ring, closed) {
+        return None;
+    }
+    let last = ring.len() - 1;
+    ring[v.index] = to;
     if closed && v.index == 0 {
         ring[last] = to;
     }
@@ -191,10 +216,13 @@ pub fn with_vertex_moved(g: &AnnotationGeometry, v: VertexRef, to: LonLat) -> Op
 
 /// The shape with a new vertex at `at`, taking place `v` (what [`midpoints`] gives).
 pub fn with_vertex_inserted(g: &AnnotationGeometry, v: VertexRef, at: LonLat) -> Option<AnnotationGeometry> {
+    if !at.lon.is_finite() || !at.lat.is_finite() {
+        return None;
+    }
     let Rings { mut parts, .. } = rings_of(g);
     let ring = parts.get_mut(v.part)?.get_mut(v.ring)?;
     if v.index == 0
-        || v.index > ring.len() - 1
+        || v.index >= ring.len()
         || matches!(g, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_))
     {
         return None;
@@ -204,7 +232,8 @@ pub fn with_vertex_inserted(g: &AnnotationGeometry, v: VertexRef, at: LonLat) ->
 }
 
 /// The shape without a vertex, or `None` when that would leave too few (a line keeps 2, a ring 3 corners;
-/// a point cannot lose its only vertex).
+/// a point cannot lose its only vertex) or `v` is not one of its [`vertices`]: a closed ring's repeated
+/// last position is not, so a ring always stays closed.
 ///
 /// ```
 /// use article_map::domain::{annotation::AnnotationGeometry, coords::LonLat, drawing::{with_vertex_removed, VertexRef}};
@@ -216,7 +245,7 @@ pub fn with_vertex_removed(g: &AnnotationGeometry, v: VertexRef) -> Option<Annot
     let ring = parts.get_mut(v.part)?.get_mut(v.ring)?;
     let minimum = if closed { 4 } else { 2 };
     if ring.len() <= minimum
-        || v.index >= ring.len()
+        || v.index >= vertex_count(ring, closed)
         || matches!(g, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_))
     {
         return None;
@@ -279,6 +308,19 @@ mod tests {
             None,
             "a triangle keeps its corners"
         );
+    }
+
+    #[test]
+    fn the_closing_position_of_a_ring_is_not_a_vertex() {
+        let closing = VertexRef { part: 0, ring: 0, index: 4 };
+        assert_eq!(with_vertex_removed(&square(), closing), None, "deleting it would open the ring");
+        assert_eq!(with_vertex_moved(&square(), closing, LonLat::new(5.0, 5.0)), None);
+        // After an insert on the last side the ring has six positions; its closing one is still not a vertex.
+        let (at, mid) = *midpoints(&square()).last().unwrap();
+        let more = with_vertex_inserted(&square(), at, mid).unwrap();
+        assert_eq!(with_vertex_removed(&more, VertexRef { part: 0, ring: 0, index: 5 }), None);
+        let back = with_vertex_removed(&more, at).unwrap();
+        assert_eq!(back, square());
     }
 
     #[test]

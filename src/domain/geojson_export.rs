@@ -131,7 +131,7 @@ fn right_hand_ring(ring: &[LonLat], exterior: bool) -> Vec<LonLat> {
 /// `x` rounded to 6 decimals, as a JSON number: whole values as integers (`72`), others in the shortest
 /// form that reads back the same (`71.6`).
 fn number(x: f64) -> Value {
-    let rounded = (x * 1e6).round() / 1e6;
+    let rounded = super::annotation::stored_number(x);
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
         Value::from(rounded as i64)
     } else {
