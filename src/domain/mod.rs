@@ -17,6 +17,7 @@ pub mod labels;
 pub mod layers;
 pub mod level_of_detail;
 pub mod marker_layout;
+pub mod popup_placement;
 pub mod projection;
 pub mod quote_index;
 pub mod saved_document;

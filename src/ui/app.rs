@@ -108,10 +108,10 @@ fn Shell(props: &ShellProps) -> Html {
                     </div>
                 }
             </header>
-            <AlertBanner alerts={state.alerts.clone()} />
             <main class="app-main">
                 <section class="map-area" aria-label="Map">
                     <MapView />
+                    <AlertBanner alerts={state.alerts.clone()} />
                 </section>
                 if *panel_ready {
                     <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}

@@ -42,11 +42,9 @@ fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
     });
     match result {
         Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
-        Err(why) => dispatch.dispatch(Action::ShowAlert(Alert {
-            severity: Severity::Warning,
-            title: "No quote was attached.".into(),
-            details: vec![why],
-        })),
+        Err(why) => {
+            dispatch.dispatch(Action::ShowAlert(Alert::new(Severity::Warning, "No quote was attached.", vec![why])))
+        }
     }
 }
 

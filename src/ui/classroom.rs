@@ -107,16 +107,8 @@ pub fn ClassPanel() -> Html {
                     let text = encode(store.annotations.history.present(), store.student_name.trim(), task_name);
                     let name = file_name(&store.student_name, task_name);
                     let alert = match download(&name, "application/geo+json", text.as_bytes()) {
-                        Ok(()) => Alert {
-                            severity: Severity::Notice,
-                            title: format!("Handed in as {name}."),
-                            details: vec![],
-                        },
-                        Err(e) => Alert {
-                            severity: Severity::Error,
-                            title: "The hand-in could not be saved.".into(),
-                            details: vec![e],
-                        },
+                        Ok(()) => Alert::new(Severity::Notice, format!("Handed in as {name}."), vec![]),
+                        Err(e) => Alert::new(Severity::Error, "The hand-in could not be saved.", vec![e]),
                     };
                     dispatch.dispatch(Action::ShowAlert(alert));
                 })

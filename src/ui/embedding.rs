@@ -72,11 +72,7 @@ pub fn EmbedButton() -> Html {
             yew::platform::spawn_local(async move {
                 let title =
                     if copy_text(&snippet).await { "Embed code copied." } else { "Select the embed code and copy it." };
-                dispatch.dispatch(Action::ShowAlert(Alert {
-                    severity: Severity::Notice,
-                    title: title.into(),
-                    details: vec![],
-                }));
+                dispatch.dispatch(Action::ShowAlert(Alert::new(Severity::Notice, title, vec![])));
             });
         })
     };

@@ -31,11 +31,11 @@ fn open(dispatch: &Dispatch, fragment: &str, next: &RefCell<NextWrite>, at_start
             *next.borrow_mut() = if at_start { NextWrite::SkipThenReplace } else { NextWrite::Replace };
             dispatch.dispatch(Action::ApplyLink(link));
         }
-        Err(why) => dispatch.dispatch(Action::ShowAlert(Alert {
-            severity: Severity::Notice,
-            title: format!("The link could not be followed: {why}. Showing the default view."),
-            details: vec![],
-        })),
+        Err(why) => dispatch.dispatch(Action::ShowAlert(Alert::new(
+            Severity::Notice,
+            format!("The link could not be followed: {why}. Showing the default view."),
+            vec![],
+        ))),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Yew components. State lives in one reducer ([`state::AppState`]) reached through [`store::use_store`].
 
 mod alert_banner;
+pub mod alerts;
 pub mod annotating;
 mod annotation_editing;
 mod annotation_layers;

@@ -5,18 +5,12 @@ use yew::prelude::*;
 
 use crate::browser::focus::{focus_element, focus_feature_marker};
 use crate::domain::coords::ScreenPx;
+use crate::domain::popup_placement::{place_popup, Anchor};
 use crate::domain::story::{Story, StoryFeature};
 
 use super::marker_symbol::Symbol;
 use super::state::{Action, SharedStory};
 use super::store::use_dispatch;
-
-/// Widest popup, CSS px.
-const MAX_WIDTH_PX: f64 = 360.0;
-/// Gap between the marker and the popup, CSS px.
-const GAP_PX: f64 = 18.0;
-/// Margin kept from the map's edges, CSS px.
-const EDGE_PX: f64 = 8.0;
 
 #[derive(Properties, PartialEq)]
 pub struct PopupProps {
@@ -28,20 +22,18 @@ pub struct PopupProps {
     pub height: f64,
 }
 
-/// Where the popup goes: beside the marker, flipped above or below to the roomier side, clamped inside the
-/// map. Returns CSS custom properties (the stylesheet turns them off for the bottom sheet on phones).
+/// Where the popup goes ([`place_popup`]), as CSS custom properties (the stylesheet turns them off for the
+/// bottom sheet on phones).
 pub fn placement(at: ScreenPx, width: f64, height: f64) -> String {
-    let popup_width = MAX_WIDTH_PX.min(width - 2.0 * EDGE_PX).max(160.0);
-    let left = (at.x - popup_width / 2.0).clamp(EDGE_PX, (width - popup_width - EDGE_PX).max(EDGE_PX));
-    if at.y > height / 2.0 {
-        let bottom = (height - at.y + GAP_PX).clamp(EDGE_PX, height - 80.0);
-        let max_height = (height - bottom - EDGE_PX).max(80.0);
-        format!("--popup-left:{left:.0}px;--popup-width:{popup_width:.0}px;--popup-bottom:{bottom:.0}px;--popup-top:auto;--popup-max-height:{max_height:.0}px")
-    } else {
-        let top = (at.y + GAP_PX).clamp(EDGE_PX, height - 80.0);
-        let max_height = (height - top - EDGE_PX).max(80.0);
-        format!("--popup-left:{left:.0}px;--popup-width:{popup_width:.0}px;--popup-top:{top:.0}px;--popup-bottom:auto;--popup-max-height:{max_height:.0}px")
-    }
+    let p = place_popup(at, width, height);
+    let (top, bottom) = match p.anchor {
+        Anchor::Top(top) => (format!("{top:.0}px"), "auto".to_string()),
+        Anchor::Bottom(bottom) => ("auto".to_string(), format!("{bottom:.0}px")),
+    };
+    format!(
+        "--popup-left:{:.0}px;--popup-width:{:.0}px;--popup-top:{top};--popup-bottom:{bottom};--popup-max-height:{:.0}px",
+        p.left, p.width, p.max_height
+    )
 }
 
 fn section_name(story: &Story, section: usize) -> String {

@@ -36,8 +36,8 @@ pub fn ShareButton() -> Html {
             } else {
                 "Copy this link to share what you see:".to_string()
             };
-            details.insert(0, link);
-            dispatch.dispatch(Action::ShowAlert(Alert { severity: Severity::Notice, title, details }));
+            let alert = Alert { link: Some(link), ..Alert::new(Severity::Notice, title, details) };
+            dispatch.dispatch(Action::ShowAlert(alert));
         });
     });
     html! {

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+pub use super::alerts::{Alert, Severity};
+use super::alerts::{AlertAction, AlertId, Alerts};
 use super::annotating::{AnnotationAction, AnnotationState, StorageState};
 use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::bounds::{LonLatBounds, MercatorBounds};
@@ -50,8 +52,8 @@ pub struct AppState {
     /// The passage "Read in the article" asked for: (feature id, quote index).
     pub passage: Option<(String, usize)>,
     pub panel: PanelTab,
-    /// Messages shown in the alert banner, newest last.
-    pub alerts: Vec<Alert>,
+    /// Messages for the reader, newest last.
+    pub alerts: Alerts,
     /// The reader's own annotations.
     pub annotations: AnnotationState,
     /// Basemap levels fetched so far (bit per level): a fetch finishing re-renders the basemap.
@@ -143,22 +145,6 @@ pub enum PanelTab {
     Class,
 }
 
-/// A message for the reader: what happened and what to do.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Alert {
-    pub severity: Severity,
-    pub title: String,
-    pub details: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-    /// Something the reader should know that is not a problem (a restored document, an import's notes).
-    Notice,
-}
-
 /// Every change the app knows.
 // Actions live for one dispatch; boxing the large ones would buy nothing.
 #[allow(clippy::large_enum_variant)]
@@ -185,7 +171,7 @@ pub enum Action {
         origin: String,
         problems: Vec<String>,
     },
-    DismissAlert(usize),
+    DismissAlert(AlertId),
     /// Open a feature's popup; `frame` also brings it into view.
     Select {
         id: String,
@@ -270,14 +256,14 @@ fn quote_warnings(story: &Story) -> Option<Alert> {
             format!("“{feature}”: {} ({})", w.message, w.path)
         })
         .collect();
-    Some(Alert {
-        severity: Severity::Warning,
-        title: format!(
+    Some(Alert::new(
+        Severity::Warning,
+        format!(
             "{} quote(s) in this story are not the article’s words and are not shown as quotes.",
             story.warnings.len()
         ),
         details,
-    })
+    ))
 }
 
 impl Default for AppState {
@@ -285,16 +271,12 @@ impl Default for AppState {
         let view = Viewport::fitting(HOME.to_mercator(), 1024.0, 768.0, HOME_PADDING_PX);
         let (story, alerts) = match super::embedded_story::default_story() {
             Ok(story) => {
-                let alerts = quote_warnings(&story).into_iter().collect();
+                let alerts = Alerts::with(quote_warnings(&story));
                 (SharedStory(story), alerts)
             }
             Err(problems) => (
                 SharedStory(Rc::new(Story::empty())),
-                vec![Alert {
-                    severity: Severity::Error,
-                    title: "The built-in story could not be read.".into(),
-                    details: problems,
-                }],
+                Alerts::with([Alert::new(Severity::Error, "The built-in story could not be read.", problems)]),
             ),
         };
         AppState {
@@ -375,6 +357,14 @@ impl AppState {
         LevelOfDetail::for_degrees_per_px(self.settled.degrees_per_px())
     }
 
+    /// The state with `alert` raised.
+    fn alerted(self, alert: Alert) -> AppState {
+        match self.alerts.apply(AlertAction::Raise(alert)) {
+            Some(alerts) => AppState { alerts, ..self },
+            None => self,
+        }
+    }
+
     /// The next state, or `None` when the action changes nothing.
     pub fn apply(&self, action: Action) -> Option<AppState> {
         let next = match action {
@@ -405,9 +395,11 @@ impl AppState {
             }
             Action::ToggleLayer(layer) => AppState { layers: self.layers.toggled(layer), ..self.clone() },
             Action::LoadStory(story) => {
-                let mut alerts: Vec<Alert> =
-                    self.alerts.iter().filter(|a| a.severity != Severity::Warning).cloned().collect();
-                alerts.extend(quote_warnings(&story));
+                let mut alerts =
+                    self.alerts.apply(AlertAction::DismissAll(Severity::Warning)).unwrap_or_else(|| self.alerts.clone());
+                if let Some(warning) = quote_warnings(&story) {
+                    alerts = alerts.apply(AlertAction::Raise(warning)).unwrap_or(alerts);
+                }
                 AppState {
                     story: SharedStory(story),
                     selected: None,
@@ -418,25 +410,16 @@ impl AppState {
                 }
             }
             Action::RefuseStory { origin, problems } => {
-                let mut alerts = self.alerts.clone();
-                alerts.push(Alert {
-                    severity: Severity::Error,
-                    title: format!(
+                self.clone().alerted(Alert::new(
+                    Severity::Error,
+                    format!(
                         "{origin} is not a story package this app can show ({} problem(s)). The current story stays on screen.",
                         problems.len()
                     ),
-                    details: problems,
-                });
-                AppState { alerts, ..self.clone() }
+                    problems,
+                ))
             }
-            Action::DismissAlert(index) => {
-                let mut alerts = self.alerts.clone();
-                if index >= alerts.len() {
-                    return None;
-                }
-                alerts.remove(index);
-                AppState { alerts, ..self.clone() }
-            }
+            Action::DismissAlert(id) => AppState { alerts: self.alerts.apply(AlertAction::Dismiss(id))?, ..self.clone() },
             Action::Select { id, frame } => {
                 let feature = self.story.feature(&id)?;
                 let view = if frame { frame_feature(&self.view, feature, &self.limits) } else { self.view };
@@ -472,43 +455,40 @@ impl AppState {
                 if skipped > 0 {
                     notes.push(format!("{skipped} feature(s) without geometry were left out."));
                 }
-                let mut alerts = self.alerts.clone();
-                alerts.push(Alert {
-                    severity: Severity::Notice,
-                    title: format!("{origin}: {count} annotation(s) added. Undo removes them all."),
-                    details: notes,
-                });
                 AppState {
                     annotations: next.unwrap_or_else(|| self.annotations.clone()),
-                    alerts,
                     panel: PanelTab::Annotations,
                     ..self.clone()
                 }
+                .alerted(Alert::new(
+                    Severity::Notice,
+                    format!("{origin}: {count} annotation(s) added. Undo removes them all."),
+                    notes,
+                ))
             }
             Action::RefuseImport { origin, problem } => {
-                let mut alerts = self.alerts.clone();
-                alerts.push(Alert {
-                    severity: Severity::Error,
-                    title: format!("{origin} was not imported; your annotations are unchanged."),
-                    details: vec![problem],
-                });
-                AppState { alerts, ..self.clone() }
+                self.clone().alerted(Alert::new(
+                    Severity::Error,
+                    format!("{origin} was not imported; your annotations are unchanged."),
+                    vec![problem],
+                ))
             }
             Action::RestoreAnnotations { document, saved_at } => {
                 let count = document.annotations.len();
                 let annotations = self.annotations.apply(AnnotationAction::Restore(document), &self.view)?;
-                let mut alerts = self.alerts.clone();
-                if count > 0 {
-                    alerts.push(Alert {
-                        severity: Severity::Notice,
-                        title: format!(
+                let next = AppState { annotations, ..self.clone() };
+                if count == 0 {
+                    next
+                } else {
+                    next.alerted(Alert::new(
+                        Severity::Notice,
+                        format!(
                             "Restored {count} annotation(s) saved in this browser{}.",
                             saved_at.map(|t| format!(" ({t})")).unwrap_or_default()
                         ),
-                        details: vec![],
-                    });
+                        vec![],
+                    ))
                 }
-                AppState { annotations, alerts, ..self.clone() }
             }
             Action::TogglePanel => AppState { panel_open: !self.panel_open, ..self.clone() },
             Action::GoToStep { step, fly } => {
@@ -570,15 +550,16 @@ impl AppState {
                         visible: true,
                     });
                 }
-                let mut alerts = self.alerts.clone();
-                if !bad.is_empty() {
-                    alerts.push(Alert {
-                        severity: Severity::Error,
-                        title: format!("{} hand-in(s) could not be read; the others are loaded.", bad.len()),
-                        details: bad.into_iter().map(|(name, why)| format!("{name}: {why}")).collect(),
-                    });
+                let next = AppState { hand_ins, ..self.clone() };
+                if bad.is_empty() {
+                    next
+                } else {
+                    next.alerted(Alert::new(
+                        Severity::Error,
+                        format!("{} hand-in(s) could not be read; the others are loaded.", bad.len()),
+                        bad.into_iter().map(|(name, why)| format!("{name}: {why}")).collect(),
+                    ))
                 }
-                AppState { hand_ins, alerts, ..self.clone() }
             }
             Action::ToggleHandIn(i) => {
                 let mut hand_ins = self.hand_ins.clone();
@@ -622,32 +603,27 @@ impl AppState {
                             if let Some(a) = next.annotations.apply(AnnotationAction::Import(annotations), &next.view) {
                                 next.annotations = a;
                             }
-                            Alert {
-                                severity: Severity::Notice,
-                                title: format!("The link brought {count} annotation(s); they are added to yours (Undo removes them)."),
-                                details: vec![],
-                            }
+                            Alert::new(
+                                Severity::Notice,
+                                format!("The link brought {count} annotation(s); they are added to yours (Undo removes them)."),
+                                vec![],
+                            )
                         }
-                        Err(why) => Alert {
-                            severity: Severity::Notice,
-                            title: format!("The link's annotations could not be read: {why}."),
-                            details: vec![],
-                        },
+                        Err(why) => Alert::new(
+                            Severity::Notice,
+                            format!("The link's annotations could not be read: {why}."),
+                            vec![],
+                        ),
                     };
-                    next.alerts.push(alert);
+                    next = next.alerted(alert);
                 }
                 next
             }
             Action::BasemapLevelReady(level) => {
                 AppState { basemap_levels: self.basemap_levels | (1 << level as u8), ..self.clone() }
             }
-            Action::ShowAlert(alert) => {
-                let mut alerts = self.alerts.clone();
-                alerts.push(alert);
-                AppState { alerts, ..self.clone() }
-            }
+            Action::ShowAlert(alert) => self.clone().alerted(alert),
             Action::StorageProblem { message, blocked } => {
-                let mut alerts = self.alerts.clone();
                 let title = if blocked {
                     "Your annotations are not being saved in this browser. Export them (Export GeoJSON) to keep them."
                         .to_string()
@@ -655,16 +631,15 @@ impl AppState {
                     "Your last change could not be saved in this browser. Export your annotations to keep them."
                         .to_string()
                 };
-                let alert = Alert { severity: Severity::Error, title, details: vec![message] };
-                if alerts.contains(&alert) {
+                let alert = Alert::new(Severity::Error, title, vec![message]);
+                if self.alerts.shown().iter().any(|s| s.alert == alert) {
                     return None;
                 }
-                alerts.push(alert);
                 let mut annotations = self.annotations.clone();
                 if blocked {
                     annotations.storage = StorageState::Blocked;
                 }
-                AppState { alerts, annotations, ..self.clone() }
+                AppState { annotations, ..self.clone() }.alerted(alert)
             }
         };
         (next != *self).then_some(next)
@@ -735,7 +710,8 @@ mod tests {
         let loaded = s.apply(Action::LoadStory(story)).unwrap();
         assert_eq!(loaded.selected, None);
         assert_eq!(loaded.alerts.len(), 1);
-        assert!(loaded.alerts[0].details[0].contains("“Kashgar”"), "{:?}", loaded.alerts[0]);
+        let warning = loaded.alerts.newest().unwrap();
+        assert!(warning.details[0].contains("“Kashgar”"), "{warning:?}");
     }
 
     #[test]
@@ -745,10 +721,10 @@ mod tests {
             .apply(Action::RefuseStory { origin: "bad.json".into(), problems: vec!["format: is required".into()] })
             .unwrap();
         assert_eq!(refused.story, s.story);
-        assert_eq!(refused.alerts.last().unwrap().severity, Severity::Error);
-        assert!(refused.alerts.last().unwrap().title.starts_with("bad.json"));
-        let dismissed = refused.apply(Action::DismissAlert(refused.alerts.len() - 1)).unwrap();
-        assert_eq!(dismissed.alerts, s.alerts);
+        assert_eq!(refused.alerts.newest().unwrap().severity, Severity::Error);
+        assert!(refused.alerts.newest().unwrap().title.starts_with("bad.json"));
+        let dismissed = refused.apply(Action::DismissAlert(refused.alerts.shown().last().unwrap().id)).unwrap();
+        assert_eq!(dismissed.alerts.shown(), s.alerts.shown());
     }
 
     #[test]
