@@ -96,3 +96,23 @@ async fn unchecking_a_layer_hides_its_group() {
     tick().await;
     assert_eq!(attr(&root, "[data-layer='xinjiang']", "display"), "");
 }
+
+#[wasm_bindgen_test]
+fn the_failure_panel_says_what_happened_as_text_and_offers_a_reload() {
+    use article_map::browser::failure_panel;
+    let hostile = "panicked at <img src=x onerror=alert(1)>";
+    failure_panel::show(hostile).unwrap();
+    failure_panel::show("a second failure").unwrap();
+    let doc = gloo::utils::document();
+    let panels = doc.query_selector_all("[data-failure-panel]").unwrap();
+    assert_eq!(panels.length(), 1, "one panel, whatever fails after");
+    let panel = doc.query_selector("[data-failure-panel]").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    let text = panel.text_content().unwrap();
+    assert!(text.contains(failure_panel::TITLE) && text.contains("Reload the map"), "{text}");
+    assert!(text.contains(hostile), "the message is shown as text");
+    assert!(panel.query_selector("img").unwrap().is_none(), "never as HTML");
+    let reload = panel.query_selector("a.failure-reload").unwrap().unwrap();
+    assert_eq!(reload.get_attribute("href"), Some(web_sys::window().unwrap().location().pathname().unwrap()));
+    panel.remove();
+}

@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod element_size;
+pub mod failure_panel;
 pub mod fetch;
 pub mod files;
 pub mod focus;

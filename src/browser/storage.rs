@@ -52,12 +52,19 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 
 /// Calls `changed` when another tab or window of this site writes `key` (the `storage` event fires only
 /// there, never in the writer). Keep the listener alive.
-pub fn on_change_elsewhere(key: &'static str, changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+pub fn on_change_elsewhere(key: String, changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
     Some(gloo::events::EventListener::new(&window, "storage", move |event| {
-        if event.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()).as_deref() == Some(key) {
+        if event.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()).as_deref() == Some(key.as_str()) {
             changed();
         }
     }))
+}
+
+/// Removes a key (nothing when it is not there or storage is unusable).
+pub fn remove(key: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
 }

@@ -261,12 +261,23 @@ impl Annotation {
     }
 }
 
-/// The document: annotations in drawing order, and the counter that names new ones.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The document: annotations in drawing order, and the counter that names new ones. The list is shared:
+/// cloning a document (which every state change does) costs one reference count, whatever its size, and
+/// two documents compare equal at once when they share their list.
+#[derive(Clone, Debug, Default)]
 pub struct AnnotationDocument {
-    pub annotations: Vec<Rc<Annotation>>,
+    pub annotations: Rc<[Rc<Annotation>]>,
     /// The number in the next drawn annotation's id ("a{next_id}").
     pub next_id: u64,
+}
+
+impl PartialEq for AnnotationDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_id == other.next_id
+            && (Rc::ptr_eq(&self.annotations, &other.annotations)
+                || (self.annotations.len() == other.annotations.len()
+                    && self.annotations.iter().zip(other.annotations.iter()).all(|(a, b)| Rc::ptr_eq(a, b) || a == b)))
+    }
 }
 
 impl AnnotationDocument {
@@ -285,32 +296,32 @@ impl AnnotationDocument {
 
     /// The document with `annotation` added at the top.
     pub fn with_added(&self, annotation: Annotation) -> AnnotationDocument {
-        let mut annotations = self.annotations.clone();
+        let mut annotations = self.annotations.to_vec();
         annotations.push(Rc::new(annotation));
-        AnnotationDocument { annotations, next_id: self.next_id }
+        AnnotationDocument { annotations: annotations.into(), next_id: self.next_id }
     }
 
     /// The document with the annotation of the same id replaced, or `None` if there is none.
     pub fn with_replaced(&self, annotation: Annotation) -> Option<AnnotationDocument> {
         let index = self.annotations.iter().position(|a| a.id == annotation.id)?;
-        let mut annotations = self.annotations.clone();
+        let mut annotations = self.annotations.to_vec();
         annotations[index] = Rc::new(annotation);
-        Some(AnnotationDocument { annotations, next_id: self.next_id })
+        Some(AnnotationDocument { annotations: annotations.into(), next_id: self.next_id })
     }
 
     /// The document without the annotation `id`, or `None` if there is none.
     pub fn without(&self, id: &str) -> Option<AnnotationDocument> {
         let index = self.annotations.iter().position(|a| a.id == id)?;
-        let mut annotations = self.annotations.clone();
+        let mut annotations = self.annotations.to_vec();
         annotations.remove(index);
-        Some(AnnotationDocument { annotations, next_id: self.next_id })
+        Some(AnnotationDocument { annotations: annotations.into(), next_id: self.next_id })
     }
 
     /// The document with several annotations added (an import), renaming any whose id is taken. Linear in
     /// the number of annotations.
     pub fn with_imported(&self, imported: Vec<Annotation>) -> AnnotationDocument {
         let mut taken: std::collections::HashSet<String> = self.annotations.iter().map(|a| a.id.clone()).collect();
-        let mut annotations = self.annotations.clone();
+        let mut annotations = self.annotations.to_vec();
         annotations.reserve(imported.len());
         let mut next_id = self.next_id.max(1);
         for mut annotation in imported {
@@ -325,7 +336,7 @@ impl AnnotationDocument {
             annotations.push(Rc::new(annotation));
         }
         let next_id = if next_id == self.next_id.max(1) { self.next_id } else { next_id };
-        AnnotationDocument { annotations, next_id }
+        AnnotationDocument { annotations: annotations.into(), next_id }
     }
 
     /// The document with every annotation not shared with `before` in its stored form (see
@@ -335,6 +346,9 @@ impl AnnotationDocument {
         let unchanged: std::collections::HashSet<*const Annotation> =
             before.annotations.iter().map(Rc::as_ptr).collect();
         let mut turned = Vec::new();
+        if self.annotations.iter().all(|a| unchanged.contains(&Rc::as_ptr(a))) {
+            return (self.clone(), Vec::new());
+        }
         let annotations = self
             .annotations
             .iter()

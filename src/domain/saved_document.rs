@@ -34,6 +34,110 @@ pub fn decode(text: &str) -> Result<(AnnotationDocument, Option<String>), String
     Ok((doc, saved_at))
 }
 
+/// The envelope for `doc`, but only if it reads back as the same document: what cannot be read back is
+/// never written (it would hide the reader's work at the next visit). The error says why.
+pub fn encode_checked(doc: &AnnotationDocument, saved_at: &str) -> Result<String, String> {
+    let text = encode(doc, saved_at);
+    match decode(&text) {
+        Ok((back, _)) if back.annotations == doc.annotations => Ok(text),
+        Ok((back, _)) => {
+            let at = doc.annotations.iter().zip(back.annotations.iter()).position(|(a, b)| a != b);
+            let which = at.or((back.annotations.len() != doc.annotations.len()).then_some(back.annotations.len()));
+            let name = which.and_then(|i| doc.annotations.get(i)).map(|a| a.id.as_str()).unwrap_or("?");
+            Err(format!("annotation {name} would not read back as it is"))
+        }
+        Err(why) => Err(why),
+    }
+}
+
+/// A saved document read leniently: everything that can be read, and what could not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recovered {
+    pub document: AnnotationDocument,
+    pub saved_at: Option<String>,
+    /// One line per feature that could not be read: its place in the saved data and why.
+    pub unreadable: Vec<String>,
+}
+
+/// How many unreadable features are named one by one.
+const UNREADABLE_NAMED: usize = 20;
+
+/// Reads a saved document, restoring every feature that can be read when some cannot: one bad feature
+/// never hides the others. `Err` when nothing of it can be read (not JSON, unknown format, no features).
+///
+/// ```
+/// use article_map::domain::saved_document::decode_leniently;
+/// let text = r#"{"format":"article-map/annotations@1","document":{"type":"FeatureCollection","features":[
+///   {"type":"Feature","geometry":{"type":"Point","coordinates":[71.6,36.7]},"properties":{"title":"kept"}},
+///   {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]},"properties":{}}]}}"#;
+/// let r = decode_leniently(text).unwrap();
+/// assert_eq!(r.document.annotations.len(), 1);
+/// assert_eq!(r.document.annotations[0].title, "kept");
+/// assert_eq!(r.unreadable.len(), 1);
+/// ```
+pub fn decode_leniently(text: &str) -> Result<Recovered, String> {
+    let strict = match decode(text) {
+        Ok((document, saved_at)) => return Ok(Recovered { document, saved_at, unreadable: Vec::new() }),
+        Err(why) => why,
+    };
+    let Ok(value) = serde_json::from_str::<Value>(text) else { return Err(strict) };
+    if value.get("format").and_then(Value::as_str) != Some(SAVED_FORMAT) {
+        return Err(strict);
+    }
+    let Some(features) = value.get("document").and_then(|d| d.get("features")).and_then(Value::as_array) else {
+        return Err(strict);
+    };
+    let limits = ImportLimits::default();
+    let mut annotations = Vec::new();
+    let mut unreadable = Vec::new();
+    for (i, feature) in features.iter().take(limits.max_features).enumerate() {
+        let one = json!({ "type": "FeatureCollection", "features": [feature] });
+        match import_geojson(&one.to_string(), &limits) {
+            Ok(report) => annotations.extend(report.annotations),
+            Err(e) => {
+                let id = feature.get("id").and_then(Value::as_str).map(|id| format!(" ({id})")).unwrap_or_default();
+                let problem = e.to_string().replacen("features[0]", &format!("features[{i}]"), 1);
+                unreadable.push(format!("saved annotation {}{id}: {problem}", i + 1));
+            }
+        }
+    }
+    if features.len() > limits.max_features {
+        unreadable.push(format!(
+            "{} more saved features beyond the limit of {}",
+            features.len() - limits.max_features,
+            limits.max_features
+        ));
+    }
+    if annotations.is_empty() {
+        return Err(strict);
+    }
+    if unreadable.len() > UNREADABLE_NAMED {
+        let rest = unreadable.len() - UNREADABLE_NAMED;
+        unreadable.truncate(UNREADABLE_NAMED);
+        unreadable.push(format!("… and {rest} more"));
+    }
+    let mut document = AnnotationDocument::default().with_imported(annotations);
+    document.next_id = document.next_id.max(value.get("next_id").and_then(Value::as_u64).unwrap_or(1));
+    let saved_at = value.get("saved_at").and_then(Value::as_str).map(str::to_string);
+    Ok(Recovered { document, saved_at, unreadable })
+}
+
+/// The storage key of a layer of annotations, namespaced by the app's path so that two maps on one site
+/// never share or overwrite each other's notes (`/maps/a/` and `/maps/a/index.html` are one app).
+///
+/// ```
+/// use article_map::domain::saved_document::storage_key;
+/// assert_eq!(storage_key("/maps/a/index.html", "annotations"), "article-map@/maps/a/:annotations");
+/// assert_eq!(storage_key("/maps/a/", "annotations"), "article-map@/maps/a/:annotations");
+/// assert_ne!(storage_key("/maps/b/", "annotations"), storage_key("/maps/a/", "annotations"));
+/// ```
+pub fn storage_key(path: &str, layer: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = if path.is_empty() { "/" } else { path };
+    let path: String = path.chars().take(200).collect();
+    format!("article-map@{path}:{layer}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +170,36 @@ mod tests {
         assert!(decode(r#"{"format":"article-map/annotations@1","document":{"type":"Nope"}}"#)
             .unwrap_err()
             .contains("damaged"));
+    }
+
+    #[test]
+    fn only_what_reads_back_is_written() {
+        assert!(encode_checked(&doc(), "t").is_ok());
+        // A document the reader would refuse (an open ring) is not written.
+        let open = AnnotationGeometry::Polygon(vec![vec![
+            LonLat::new(70.0, 37.0),
+            LonLat::new(71.0, 37.0),
+            LonLat::new(71.0, 38.0),
+            LonLat::new(70.0, 38.0),
+        ]]);
+        let bad = doc().with_added(Annotation::new("a2".into(), open));
+        assert!(encode_checked(&bad, "t").is_err());
+    }
+
+    #[test]
+    fn one_bad_feature_never_hides_the_others() {
+        let good = encode(&doc(), "2026-11-28T12:00:00Z");
+        let mut value: Value = serde_json::from_str(&good).unwrap();
+        let features = value["document"]["features"].as_array_mut().unwrap();
+        features.insert(
+            0,
+            json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [999, 0]}, "properties": {}}),
+        );
+        features.push(json!("not a feature"));
+        let r = decode_leniently(&value.to_string()).unwrap();
+        assert_eq!(r.document.annotations, doc().annotations);
+        assert_eq!(r.unreadable.len(), 2, "{:?}", r.unreadable);
+        assert!(r.unreadable[0].starts_with("saved annotation 1"), "{:?}", r.unreadable);
+        assert!(decode_leniently("{not json").is_err());
     }
 }

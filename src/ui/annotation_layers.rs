@@ -21,7 +21,7 @@ pub struct DocumentRef(pub AnnotationDocument);
 impl PartialEq for DocumentRef {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.0.annotations, &other.0.annotations);
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
+        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| Rc::ptr_eq(x, y))
     }
 }
 

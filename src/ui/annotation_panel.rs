@@ -6,12 +6,12 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::domain::annotation::{Annotation, AnnotationGeometry};
+use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use crate::domain::quote_index::QuoteIndex;
 use crate::domain::story::Story;
 
 use super::annotating::AnnotationAction;
-use super::state::Action;
+use super::state::{Action, SharedStory};
 use super::store::{use_store, Dispatch};
 
 /// A reader's name for an annotation that has no title.
@@ -27,17 +27,36 @@ pub fn display_title(a: &Annotation) -> String {
     format!("Untitled {kind} ({})", a.id)
 }
 
-/// The annotation's quotes, each checked against the article: the article's own words when found.
-pub fn quote_views(story: &Story, a: &Annotation) -> Vec<Result<String, String>> {
-    let index = QuoteIndex::new(story.paragraphs().map(|(_, p)| p.text.as_str()));
-    let paragraphs: Vec<&str> = story.paragraphs().map(|(_, p)| p.text.as_str()).collect();
-    a.quotes
-        .iter()
-        .map(|q| match index.resolve(q) {
-            Ok(m) => Ok(paragraphs[m.paragraph][m.start..m.end].to_string()),
-            Err(e) => Err(format!("{e}: “{}”", q.exact)),
-        })
-        .collect()
+/// Checks annotations' quotes against the article: built once per render of a list, not once per
+/// annotation (building it folds the whole article).
+pub struct QuoteCheck<'a> {
+    index: QuoteIndex<'a>,
+    paragraphs: Vec<&'a str>,
+}
+
+impl<'a> QuoteCheck<'a> {
+    pub fn new(story: &'a Story) -> Self {
+        QuoteCheck {
+            index: QuoteIndex::new(story.paragraphs().map(|(_, p)| p.text.as_str())),
+            paragraphs: story.paragraphs().map(|(_, p)| p.text.as_str()).collect(),
+        }
+    }
+
+    /// The annotation's quotes, each checked: the article's own words when found.
+    pub fn views(&self, a: &Annotation) -> Vec<Result<String, String>> {
+        a.quotes
+            .iter()
+            .map(|q| match self.index.resolve(q) {
+                Ok(m) => self
+                    .paragraphs
+                    .get(m.paragraph)
+                    .and_then(|p| p.get(m.start..m.end))
+                    .map(str::to_string)
+                    .ok_or_else(|| "not found in the article".to_string()),
+                Err(e) => Err(format!("{e}: “{}”", super::alerts::cut(&q.exact))),
+            })
+            .collect()
+    }
 }
 
 fn input_value(e: &Event) -> Option<String> {
@@ -74,7 +93,7 @@ fn editor(
     let measures = a.geometry.measures().in_words();
     let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
     let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| "#c2410c".into());
-    let quotes = quote_views(story, a).into_iter().enumerate().map(|(i, q)| {
+    let quotes = QuoteCheck::new(story).views(a).into_iter().enumerate().map(|(i, q)| {
         let remove = {
             let (dispatch, id) = (dispatch.clone(), a.id.clone());
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i })))
@@ -148,56 +167,71 @@ fn editor(
     }
 }
 
-/// The list and the editor.
+/// The list and the editor. The list is remade only when the document or the selection changes (a pan
+/// frame costs nothing here), the editor only when its annotation, the story or the vertex does.
 #[component]
 pub fn AnnotationPanel() -> Html {
     let store = use_store();
     let dispatch = store.dispatcher();
     let state = &store.annotations;
-    let doc = state.document();
-    let items = doc.annotations.iter().map(|a| {
-        let select = {
-            let (dispatch, id) = (dispatch.clone(), a.id.clone());
-            Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(Action::Annotate(AnnotationAction::Select(Some(id.clone()))))
-            })
-        };
-        let selected = state.selected.as_deref() == Some(a.id.as_str());
-        html! {
-            <li key={a.id.clone()}>
-                <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
-                    data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
-                    <span class="place-title">{ display_title(a) }</span>
-                    <span class="place-meta">{ a.geometry.measures().in_words() }</span>
-                </button>
-            </li>
-        }
-    });
+    let doc = state.document().clone();
     let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned();
+    let list = {
+        let dispatch = dispatch.clone();
+        use_memo((doc.clone(), state.selected.clone()), move |(doc, selected_id)| {
+            let items = doc.annotations.iter().map(|a| {
+                let select = {
+                    let (dispatch, id) = (dispatch.clone(), a.id.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        dispatch.dispatch(Action::Annotate(AnnotationAction::Select(Some(id.clone()))))
+                    })
+                };
+                let selected = selected_id.as_deref() == Some(a.id.as_str());
+                html! {
+                    <li key={a.id.clone()}>
+                        <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
+                            data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
+                            <span class="place-title">{ display_title(a) }</span>
+                            <span class="place-meta">{ a.geometry.measures().in_words() }</span>
+                        </button>
+                    </li>
+                }
+            });
+            html! { <ol class="annotation-list" aria-label="My annotations">{ for items }</ol> }
+        })
+    };
+    let editor_view = use_memo((selected.clone(), store.story.clone(), state.vertex), move |(a, story, vertex)| {
+        a.as_ref().map(|a| editor(&dispatch, story, a, *vertex)).unwrap_or_default()
+    });
     html! {
         <div class="annotations-panel">
             if doc.annotations.is_empty() {
                 <p class="hint">{ "No annotations yet. Use Draw point, Draw line or Draw area above the map, or import a GeoJSON file." }</p>
             } else {
-                <ol class="annotation-list" aria-label="My annotations">{ for items }</ol>
+                { (*list).clone() }
             }
-            if let Some(a) = selected {
-                { editor(&dispatch, &store.story, &a, state.vertex) }
-            }
+            { (*editor_view).clone() }
         </div>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct PrintedAnnotationsProps {
+    /// Compared by identity: the list is remade only when the document changes.
+    pub document: AnnotationDocument,
+    pub story: SharedStory,
+}
+
 /// The annotation list as printed (shown only on paper, after the map).
 #[component]
-pub fn PrintedAnnotations() -> Html {
-    let store = use_store();
-    let doc = store.annotations.history.present();
+pub fn PrintedAnnotations(props: &PrintedAnnotationsProps) -> Html {
+    let doc = &props.document;
     if doc.annotations.is_empty() {
         return Html::default();
     }
+    let check = QuoteCheck::new(&props.story);
     let items = doc.annotations.iter().map(|a| {
-        let quotes = quote_views(&store.story, a).into_iter().filter_map(Result::ok);
+        let quotes = check.views(a).into_iter().filter_map(Result::ok);
         html! {
             <li>
                 <strong>{ display_title(a) }</strong>{ " " }<span>{ a.geometry.measures().in_words() }</span>

@@ -7,7 +7,7 @@ use crate::domain::annotation::Annotation;
 use crate::domain::coords::ScreenPx;
 
 use super::annotating::AnnotationAction;
-use super::annotation_panel::{display_title, quote_views};
+use super::annotation_panel::{display_title, QuoteCheck};
 use super::popup::placement;
 use super::state::{Action, SharedStory};
 use super::store::use_dispatch;
@@ -29,7 +29,7 @@ pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
     let a = &props.annotation;
     let close =
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Select(None))));
-    let quotes = quote_views(&props.story, a).into_iter().map(|q| match q {
+    let quotes = QuoteCheck::new(&props.story).views(a).into_iter().map(|q| match q {
         Ok(text) => html! {
             <figure class="popup-quote"><blockquote>{ text }</blockquote>
                 <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure>

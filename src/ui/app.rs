@@ -120,7 +120,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <aside class="side-panel" id="story-panel" aria-label="Story" aria-busy="true" />
                 }
             </main>
-            <PrintedAnnotations />
+            <PrintedAnnotations document={state.annotations.history.present().clone()} story={state.story.clone()} />
         </div>
     }
 }

@@ -54,7 +54,7 @@ pub fn current_view_svg(state: &AppState) -> String {
         }
     }
     let doc = state.annotations.document();
-    for a in &doc.annotations {
+    for a in doc.annotations.iter() {
         let Some(shape) = shape_of(&a.geometry) else { continue };
         let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| DEFAULT_COLOUR.into());
         let area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
@@ -79,7 +79,7 @@ pub fn current_view_svg(state: &AppState) -> String {
             stroke: "#1d3557".into(),
         });
     }
-    for a in &doc.annotations {
+    for a in doc.annotations.iter() {
         let points = match &a.geometry {
             AnnotationGeometry::Point(p) => vec![*p],
             AnnotationGeometry::MultiPoint(ps) => ps.clone(),

@@ -1,27 +1,144 @@
-//! Autosave and restore of the annotation document in the browser's storage. Nothing is written before the
-//! saved document has been read, and a saved document that cannot be read is never overwritten.
+//! Autosave and restore of the annotation document in the browser's storage.
+//!
+//! The rules, for the reader's layer and the student's alike:
+//! - nothing is written before the saved document has been read;
+//! - only a document that reads back equal is written ([`encode_checked`]); the copy it replaces is kept
+//!   as a backup;
+//! - reading is lenient: every saved annotation that can be read is restored, and the ones that cannot are
+//!   named; if the latest save cannot be read at all, the backup is restored; saved data that cannot be
+//!   read is kept aside (never overwritten) and offered as a file;
+//! - keys are namespaced by the app's path, so two maps on one site keep their own notes.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::storage;
-use crate::domain::saved_document::{decode, encode};
+use crate::browser::{location, storage};
+use crate::domain::saved_document::{decode_leniently, encode_checked, storage_key, Recovered};
 
 use crate::domain::annotation::AnnotationDocument;
 
-use super::annotating::{AnnotationState, StorageState};
+use super::alerts::{Alert, AlertDownload, Severity};
+use super::annotating::{AnnotationAction, AnnotationState, StorageState};
 use super::state::{Action, Mode};
-use super::store::use_dispatch;
+use super::store::{use_dispatch, Dispatch};
 
-/// The storage key of the document.
-pub const STORAGE_KEY: &str = "article-map:annotations";
-/// A student's layer is kept apart from the reader's.
-pub const STUDENT_STORAGE_KEY: &str = "article-map:annotations:student";
+/// Where a layer is kept: the latest save, the one before it, and saved data that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageKeys {
+    pub latest: String,
+    pub backup: String,
+    pub unreadable: String,
+}
 
-fn key_for(mode: Mode) -> &'static str {
-    if mode == Mode::Student {
-        STUDENT_STORAGE_KEY
-    } else {
-        STORAGE_KEY
+impl StorageKeys {
+    /// The keys of the reader's (or the student's) layer for the app at this page's path.
+    pub fn for_mode(mode: Mode) -> StorageKeys {
+        let layer = if mode == Mode::Student { "annotations:student" } else { "annotations" };
+        let latest = storage_key(&location::path(), layer);
+        StorageKeys { backup: format!("{latest}:backup"), unreadable: format!("{latest}:unreadable"), latest }
+    }
+}
+
+/// An alert that offers saved data that could not be read as a file.
+fn offer_unreadable(title: String, details: Vec<String>, raw: &str, severity: Severity) -> Alert {
+    let download = AlertDownload {
+        label: "Save the unreadable data as a file".into(),
+        file_name: "unreadable-saved-annotations.json".into(),
+        text: Rc::from(raw),
+    };
+    Alert { download: Some(download), ..Alert::new(severity, title, details) }
+}
+
+/// Keeps saved data that could not be read under its own key, so that saving can go on without losing
+/// it. False when it could not be kept (then nothing may be written).
+fn set_aside(keys: &StorageKeys, raw: &str) -> bool {
+    match storage::read(&keys.unreadable) {
+        Ok(Some(kept)) if kept == raw => true,
+        _ => storage::write(&keys.unreadable, raw).is_ok(),
+    }
+}
+
+fn restore(dispatch: &Dispatch, recovered: Recovered) {
+    let Recovered { document, saved_at, unreadable } = recovered;
+    dispatch.dispatch(Action::RestoreAnnotations { document, saved_at });
+    if !unreadable.is_empty() {
+        dispatch.dispatch(Action::ShowAlert(Alert::new(
+            Severity::Warning,
+            format!(
+                "{} saved annotation(s) could not be read; all the others are restored. The saved data is kept as it was: save it as a file from here.",
+                unreadable.len()
+            ),
+            unreadable,
+        )));
+    }
+}
+
+/// What start-up does with the saved data: restore it (all, or every part that can be read), fall back
+/// to the backup, or leave it untouched and stop saving.
+fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
+    let raw = match storage::read(&keys.latest) {
+        Ok(None) => {
+            dispatch.dispatch(Action::Annotate(AnnotationAction::StorageChecked { usable: true }));
+            return;
+        }
+        Ok(Some(raw)) => raw,
+        Err(e) => {
+            dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: true });
+            return;
+        }
+    };
+    match decode_leniently(&raw) {
+        Ok(recovered) if recovered.unreadable.is_empty() => restore(dispatch, recovered),
+        Ok(recovered) => {
+            if !set_aside(keys, &raw) {
+                dispatch.dispatch(Action::StorageProblem {
+                    message: "Some saved annotations could not be read, and there is no room to keep them aside; nothing will be saved until you export.".into(),
+                    blocked: true,
+                });
+            }
+            let alert = offer_unreadable(
+                format!(
+                    "{} saved annotation(s) could not be read; all the others are restored.",
+                    recovered.unreadable.len()
+                ),
+                recovered.unreadable.clone(),
+                &raw,
+                Severity::Warning,
+            );
+            let Recovered { document, saved_at, .. } = recovered;
+            dispatch.dispatch(Action::RestoreAnnotations { document, saved_at });
+            dispatch.dispatch(Action::ShowAlert(alert));
+        }
+        Err(why) => {
+            let backup = storage::read(&keys.backup).ok().flatten().and_then(|b| decode_leniently(&b).ok());
+            match backup {
+                Some(previous) if set_aside(keys, &raw) => {
+                    let when = previous.saved_at.clone().map(|t| format!(" ({t})")).unwrap_or_default();
+                    restore(dispatch, previous);
+                    dispatch.dispatch(Action::ShowAlert(offer_unreadable(
+                        format!("The latest save of your annotations could not be read; the save before it{when} is restored."),
+                        vec![why],
+                        &raw,
+                        Severity::Warning,
+                    )));
+                }
+                _ => {
+                    dispatch.dispatch(Action::StorageProblem {
+                        message: format!(
+                            "The annotations saved in this browser could not be read: {why}. They are left untouched; new work is kept in memory only."
+                        ),
+                        blocked: true,
+                    });
+                    dispatch.dispatch(Action::ShowAlert(offer_unreadable(
+                        "The saved annotations can be kept as a file.".into(),
+                        vec![],
+                        &raw,
+                        Severity::Notice,
+                    )));
+                }
+            }
+        }
     }
 }
 
@@ -29,22 +146,7 @@ fn key_for(mode: Mode) -> &'static str {
 #[hook]
 pub fn use_restore(mode: Mode) {
     let dispatch = use_dispatch();
-    use_effect_with((), move |_| {
-        let action = match storage::read(key_for(mode)) {
-            Ok(None) => Action::Annotate(super::annotating::AnnotationAction::StorageChecked { usable: true }),
-            Ok(Some(text)) => match decode(&text) {
-                Ok((document, saved_at)) => Action::RestoreAnnotations { document, saved_at },
-                Err(why) => Action::StorageProblem {
-                    message: format!(
-                        "The annotations saved in this browser could not be read: {why}. They are left untouched; new work is kept in memory only."
-                    ),
-                    blocked: true,
-                },
-            },
-            Err(e) => Action::StorageProblem { message: e.to_string(), blocked: true },
-        };
-        dispatch.dispatch(action);
-    });
+    use_effect_with((), move |_| read_saved(&dispatch, &StorageKeys::for_mode(mode)));
 }
 
 /// Another tab saving to the same key would be overwritten by this one's next save (and would overwrite
@@ -53,7 +155,7 @@ pub fn use_restore(mode: Mode) {
 pub fn use_other_tabs(mode: Mode) {
     let dispatch = use_dispatch();
     use_effect_with((), move |_| {
-        let listener = storage::on_change_elsewhere(key_for(mode), move || {
+        let listener = storage::on_change_elsewhere(StorageKeys::for_mode(mode).latest, move || {
             dispatch.dispatch(Action::StorageProblem {
                 message: "Your annotations were changed in another tab or window. This tab stopped saving so that neither overwrites the other: reload to see the latest, or export what is here.".into(),
                 blocked: true,
@@ -63,27 +165,64 @@ pub fn use_other_tabs(mode: Mode) {
     });
 }
 
+/// What autosave last wrote (or found at start): the document and its saved text.
+struct LastSave {
+    document: AnnotationDocument,
+    text: Option<String>,
+}
+
 /// Saves the document after every change (while storage is usable). The document as read at start is not
 /// written back (it is what storage holds already, and writing it would tell other tabs of a change).
+/// Comparing documents is by annotation identity first, so an unchanged document costs one pass of pointer
+/// comparisons.
 #[hook]
 pub fn use_autosave(state: &AnnotationState, mode: Mode) {
     let dispatch = use_dispatch();
     let document = state.history.present().clone();
     let ready = state.storage == StorageState::Ready;
-    let saved = use_mut_ref(|| None::<AnnotationDocument>);
+    let last = use_mut_ref(|| None::<LastSave>);
     use_effect_with((document, ready), move |(document, ready)| {
         if !*ready {
             return;
         }
-        let first = saved.borrow().is_none();
-        if first || saved.borrow().as_ref() == Some(document) {
-            *saved.borrow_mut() = Some(document.clone());
+        let mut last = last.borrow_mut();
+        let Some(previous) = last.as_ref() else {
+            *last = Some(LastSave { document: document.clone(), text: None });
+            return;
+        };
+        if previous.document == *document {
             return;
         }
-        *saved.borrow_mut() = Some(document.clone());
+        let keys = StorageKeys::for_mode(mode);
         let now: String = js_sys::Date::new_0().to_iso_string().into();
-        if let Err(e) = storage::write(key_for(mode), &encode(document, &now)) {
-            dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: false });
+        let text = match encode_checked(document, &now) {
+            Ok(text) => text,
+            Err(why) => {
+                dispatch.dispatch(Action::StorageProblem {
+                    message: format!(
+                        "This change was not saved because it would not read back ({why}); the last good save is kept."
+                    ),
+                    blocked: false,
+                });
+                return;
+            }
+        };
+        // The save being replaced becomes the backup (read from storage the first time).
+        let replaced = previous.text.clone().or_else(|| storage::read(&keys.latest).ok().flatten());
+        if let Some(replaced) = replaced {
+            let _ = storage::write(&keys.backup, &replaced);
+        }
+        // When storage is full, the backup gives its room to the latest save.
+        let written = match storage::write(&keys.latest, &text) {
+            Err(storage::StorageError::Full(_)) => {
+                storage::remove(&keys.backup);
+                storage::write(&keys.latest, &text)
+            }
+            other => other,
+        };
+        match written {
+            Ok(()) => *last = Some(LastSave { document: document.clone(), text: Some(text) }),
+            Err(e) => dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: false }),
         }
     });
 }
