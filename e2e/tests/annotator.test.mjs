@@ -282,7 +282,7 @@ describe('two tabs', () => {
       await notice.waitFor();
       await b.getByRole('button', { name: 'Draw point' }).click();
       await b.mouse.click(...(await mapPoint(b, 0.5, 0.5)));
-      const saved = JSON.parse(await b.evaluate(() => localStorage.getItem('article-map:annotations')));
+      const saved = JSON.parse(await b.evaluate(() => localStorage.getItem('article-map@/:annotations')));
       assert.equal(saved.document.features.length, 1, 'the other tab’s save is not overwritten');
     } finally {
       await context.close();

@@ -22,8 +22,8 @@ let app;
 
 before(async () => {
   // Broken packages served beside the app, for ?story=.
-  await mkdir(join(DIST, 'test-fixtures'), { recursive: true });
-  await writeFile(join(DIST, 'test-fixtures', 'broken.json'), JSON.stringify({ format: 'article-map/story@1', article: { title: '' } }));
+  await mkdir(join(DIST, 'stories', 'test-fixtures'), { recursive: true });
+  await writeFile(join(DIST, 'stories', 'test-fixtures', 'broken.json'), JSON.stringify({ format: 'article-map/story@1', article: { title: '' } }));
   server = await serveStatic();
   browser = await launchBrowser();
   app = await openApp(browser, server.url);
@@ -218,7 +218,7 @@ describe('loading another story', () => {
   });
 
   test('?story= with a broken package shows the problem and keeps the built-in story', async () => {
-    const other = await openApp(browser, server.url, { path: '?story=test-fixtures/broken.json' });
+    const other = await openApp(browser, server.url, { path: '?story=stories/test-fixtures/broken.json' });
     try {
       const alert = other.page.locator('.alert-error');
       await alert.waitFor();
@@ -232,7 +232,7 @@ describe('loading another story', () => {
   });
 
   test('?story= with a missing file says so', async () => {
-    const other = await openApp(browser, server.url, { path: '?story=test-fixtures/nothing-here.json' });
+    const other = await openApp(browser, server.url, { path: '?story=stories/test-fixtures/nothing-here.json' });
     try {
       const alert = other.page.locator('.alert-error');
       await alert.waitFor();

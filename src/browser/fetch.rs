@@ -7,16 +7,28 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
     error.as_string().or_else(|| js_sys::JSON::stringify(&error).ok().and_then(|s| s.as_string())).unwrap_or_default()
 }
 
-/// Fetches `url` (relative to the page) as text. The error says what failed in words.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Fetches `url` (already checked to be same-origin) as text, without credentials, refusing a body larger
+/// than `max_bytes`. The error says what failed in words.
+pub async fn fetch_text(url: &str, max_bytes: usize) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| {
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| {
         format!("could not be fetched ({}); check the address and that the server allows it", describe(e))
     })?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "the fetch did not return a response")?;
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
+    let too_big = |size: usize| format!("it is {} bytes; a story package may have at most {max_bytes}", size);
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(size) = declared.filter(|size| *size > max_bytes) {
+        return Err(too_big(size));
+    }
     let text = JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| "the response is not text".to_string())
+    let text = text.as_string().ok_or_else(|| "the response is not text".to_string())?;
+    if text.len() > max_bytes {
+        return Err(too_big(text.len()));
+    }
+    Ok(text)
 }

@@ -10,3 +10,22 @@ pub fn query_param(name: &str) -> Option<String> {
 pub fn path() -> String {
     web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into())
 }
+
+/// The page's origin (`https://news.example`).
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// An address resolved against the page, as (origin, path, whole address); `None` when it is not one.
+pub fn resolve(address: &str) -> Option<(String, String, String)> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(address, &base).ok()?;
+    Some((url.origin(), url.pathname(), url.href()))
+}
+
+/// The content of `<meta name="…">` in the page, if there is one.
+pub fn meta(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let selector = format!("meta[name=\"{name}\"]");
+    document.query_selector(&selector).ok()??.get_attribute("content")
+}

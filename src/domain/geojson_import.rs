@@ -153,7 +153,15 @@ pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport,
             ImportError { path: String::new(), message: format!("not valid JSON: {e}") }
         }
     })?;
-    check_depth(&root, limits.max_depth)?;
+    // What is accepted must read back after export, which saves everything as a FeatureCollection: a
+    // top-level Feature sits 2 levels deeper there (collection, `features` array) and a bare geometry 3
+    // (and its Feature). Measure the depth as export will write it.
+    let wrapping = match root.get("type").and_then(Value::as_str) {
+        Some("Feature") => 2,
+        Some(kind) if GEOMETRY_TYPES.contains(&kind) => 3,
+        _ => 0,
+    };
+    check_depth_wrapped(&root, limits.max_depth, wrapping)?;
     Importer { limits, vertices: 0, vertex_limit_passed_at: None, report: ImportReport::default() }.root(&root)
 }
 
@@ -171,15 +179,44 @@ fn depth_of(value: &Value) -> usize {
 }
 
 /// Refuses a document deeper than `limit`, naming the first place on its deepest branch that is too deep.
+#[cfg(test)]
 fn check_depth(root: &Value, limit: usize) -> Checked<()> {
-    let depth = depth_of(root);
-    if depth <= limit {
+    check_depth_wrapped(root, limit, 0)
+}
+
+/// [`check_depth`] for a root that export puts `wrapping` levels deeper (see [`import_geojson`]).
+fn check_depth_wrapped(root: &Value, limit: usize, wrapping: usize) -> Checked<()> {
+    let raw = depth_of(root);
+    if raw.saturating_add(wrapping) <= limit {
         return Ok(());
     }
+    if wrapping > 0 {
+        let path = deepest_path(root, raw, limit.saturating_sub(wrapping));
+        let what = if wrapping == 2 { "a top-level Feature" } else { "a top-level geometry" };
+        return fail(
+            &path,
+            format!(
+                "JSON nesting goes past level {limit} here and reaches {} levels once saved ({what} is saved inside \
+                 a FeatureCollection, {wrapping} levels deeper); {}",
+                raw + wrapping,
+                depth_limit_words(limit)
+            ),
+        );
+    }
+    let depth = raw;
+    let path = deepest_path(root, depth, limit);
+    fail(
+        &path,
+        format!("JSON nesting goes past level {limit} here and reaches {depth} levels; {}", depth_limit_words(limit)),
+    )
+}
+
+/// The path of the container at level `limit + 1` on the deepest branch of `root` (of depth `depth`).
+fn deepest_path(root: &Value, depth: usize, limit: usize) -> String {
     // Walk down the deepest branch to the container at level limit + 1.
     let mut path = String::new();
     let mut value = root;
-    for level in 1..=limit {
+    for level in 1..=limit.min(depth) {
         let want = depth - level;
         let next = match value {
             Value::Array(items) => items.iter().enumerate().find(|(_, v)| depth_of(v) == want).map(|(i, v)| {
@@ -197,10 +234,7 @@ fn check_depth(root: &Value, limit: usize) -> Checked<()> {
             None => break,
         }
     }
-    fail(
-        &path,
-        format!("JSON nesting goes past level {limit} here and reaches {depth} levels; {}", depth_limit_words(limit)),
-    )
+    path
 }
 
 struct Importer<'l> {
@@ -332,6 +366,28 @@ impl Importer<'_> {
             Some(other) => return fail(&props_path, format!("must be an object or null, found {}", describe(other))),
         };
         let mut annotation = properties_to_annotation(properties, &props_path)?;
+        if let Some(geometry) = &geometry {
+            // As export writes it: collection, array, Feature, then the geometry or the properties (where
+            // string quotes become objects).
+            let coordinates = match geometry {
+                AnnotationGeometry::Point(_) => 1,
+                AnnotationGeometry::MultiPoint(_) | AnnotationGeometry::LineString(_) => 2,
+                AnnotationGeometry::MultiLineString(_) | AnnotationGeometry::Polygon(_) => 3,
+                AnnotationGeometry::MultiPolygon(_) => 4,
+            };
+            let quotes = if annotation.quotes.is_empty() { 0 } else { 2 };
+            let foreign = annotation.foreign.values().map(depth_of).max().unwrap_or(0);
+            let exported = 3 + (1 + coordinates).max(1 + foreign.max(quotes));
+            if exported > self.limits.max_depth {
+                return fail(
+                    &props_path,
+                    format!(
+                        "saved in a FeatureCollection this feature nests {exported} levels deep; {}",
+                        depth_limit_words(self.limits.max_depth)
+                    ),
+                );
+            }
+        }
         match geometry {
             Some(geometry) => {
                 annotation.id = id;
@@ -786,6 +842,50 @@ mod tests {
         let e = check_depth(&serde_json::json!({"a": 1, "b": [{"c": [[1]]}]}), 3).unwrap_err();
         assert_eq!(e.path, "b[0].c");
         assert!(e.message.contains("past level 3") && e.message.contains("reaches 5 levels"), "{e}");
+    }
+
+    fn nested(levels: usize) -> Value {
+        (0..levels).fold(serde_json::json!(1), |inner, _| serde_json::json!({ "k": inner }))
+    }
+
+    #[test]
+    fn a_top_level_feature_is_measured_as_export_saves_it() {
+        use crate::domain::annotation::AnnotationDocument;
+        use crate::domain::geojson_export::export_geojson;
+        let limits = ImportLimits::default();
+        // Feature (1) → properties (2) → 30 more objects = 32 levels as written; 34 once exported.
+        let feature = |depth: usize| {
+            serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [71, 37]},
+                "properties": {"deep": nested(depth)}})
+            .to_string()
+        };
+        // Before: accepted, then its own export was refused at the next load.
+        let e = import_geojson(&feature(30), &limits).unwrap_err();
+        assert!(e.message.contains("saved inside a FeatureCollection") && e.path.starts_with("properties.deep"), "{e}");
+        for depth in [27, 28] {
+            let report = import_geojson(&feature(depth), &limits).expect("within the limit once wrapped");
+            let text = export_geojson(&AnnotationDocument::default().with_imported(report.annotations));
+            import_geojson(&text, &limits).expect("what is accepted reads back");
+        }
+        // A bare geometry counts 3 levels more.
+        let point = serde_json::json!({"type": "Point", "coordinates": [71, 37], "x": nested(31)}).to_string();
+        assert!(import_geojson(&point, &limits).is_err());
+    }
+
+    #[test]
+    fn string_quotes_that_export_as_objects_are_counted_at_their_exported_depth() {
+        use crate::domain::annotation::AnnotationDocument;
+        use crate::domain::geojson_export::export_geojson;
+        let limits = ImportLimits { max_depth: 5, ..ImportLimits::default() };
+        let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+            "geometry":{"type":"Point","coordinates":[71,37]},"properties":{"quotes":["a quote"]}}]}"#;
+        match import_geojson(text, &limits) {
+            Err(e) => assert!(e.message.contains("nests 6 levels"), "{e}"),
+            Ok(report) => {
+                let text = export_geojson(&AnnotationDocument::default().with_imported(report.annotations));
+                import_geojson(&text, &limits).expect("reads back");
+            }
+        }
     }
 
     #[test]

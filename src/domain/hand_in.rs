@@ -8,6 +8,27 @@ use super::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use super::geojson_export::export_geojson;
 use super::geojson_import::{import_geojson, ImportLimits};
 
+/// The largest hand-in file read, bytes of UTF-8.
+pub const MAX_HAND_IN_BYTES: usize = 5 * 1024 * 1024;
+/// Annotations one hand-in may hold.
+pub const MAX_HAND_IN_ANNOTATIONS: usize = 2_000;
+/// Positions one hand-in may hold, all annotations together.
+pub const MAX_HAND_IN_VERTICES: usize = 200_000;
+/// Hand-ins read at once; further files are reported, not read.
+pub const MAX_HAND_IN_FILES: usize = 200;
+/// Characters of the student's name and of the task kept from a hand-in.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The import limits a hand-in is read with.
+pub fn hand_in_limits() -> ImportLimits {
+    ImportLimits {
+        max_bytes: MAX_HAND_IN_BYTES,
+        max_features: MAX_HAND_IN_ANNOTATIONS,
+        max_vertices: MAX_HAND_IN_VERTICES,
+        ..ImportLimits::default()
+    }
+}
+
 /// The foreign member that marks a hand-in.
 pub const HAND_IN_MEMBER: &str = "article-map:hand-in";
 
@@ -71,13 +92,23 @@ impl HandIn {
 }
 
 /// Reads one hand-in. A file without the hand-in member is still read (any GeoJSON), named by the file.
+/// Bounded: the file is refused past [`MAX_HAND_IN_BYTES`], [`MAX_HAND_IN_ANNOTATIONS`] or
+/// [`MAX_HAND_IN_VERTICES`] before its annotations are made; names are cut to [`MAX_NAME_CHARS`].
 pub fn decode(text: &str, file_name: &str) -> Result<HandIn, String> {
-    let report = import_geojson(text, &ImportLimits::default()).map_err(|e| e.to_string())?;
-    let member = serde_json::from_str::<Value>(text).ok().and_then(|v| v.get(HAND_IN_MEMBER).cloned());
-    let text_of = |key: &str| member.as_ref().and_then(|m| m.get(key)).and_then(Value::as_str).map(str::to_string);
-    let student = text_of("student")
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| file_name.trim_end_matches(".geojson").trim_end_matches(".json").to_string());
+    let report = import_geojson(text, &hand_in_limits()).map_err(|e| e.to_string())?;
+    let member = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .ok()
+        .and_then(|v| v.get(HAND_IN_MEMBER).cloned());
+    let text_of = |key: &str| {
+        member
+            .as_ref()
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_str)
+            .map(|s| s.chars().take(MAX_NAME_CHARS).collect())
+    };
+    let student = text_of("student").filter(|s: &String| !s.trim().is_empty()).unwrap_or_else(|| {
+        file_name.trim_end_matches(".geojson").trim_end_matches(".json").chars().take(MAX_NAME_CHARS).collect()
+    });
     Ok(HandIn { student, task: text_of("task"), annotations: report.annotations })
 }
 
@@ -85,7 +116,11 @@ pub fn decode(text: &str, file_name: &str) -> Result<HandIn, String> {
 pub fn decode_all(files: &[(String, String)]) -> (Vec<HandIn>, Vec<(String, String)>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for (name, text) in files {
+    for (i, (name, text)) in files.iter().enumerate() {
+        if i >= MAX_HAND_IN_FILES {
+            bad.push((name.clone(), format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once")));
+            continue;
+        }
         match decode(text, name) {
             Ok(h) => good.push(h),
             Err(why) => bad.push((name.clone(), why)),
@@ -128,6 +163,22 @@ mod tests {
         assert_eq!(bad.len(), 1);
         assert_eq!(bad[0].0, "broken.geojson");
         assert!(bad[0].1.contains("not valid JSON"), "{}", bad[0].1);
+    }
+
+    #[test]
+    fn hand_ins_past_the_limits_are_refused_with_the_limit() {
+        let point = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[71,37]},"properties":{}}"#;
+        let many = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, vec![point; 2_001].join(","));
+        let why = decode(&many, "many.geojson").unwrap_err();
+        assert!(why.contains("2,000"), "{why}");
+        let huge = " ".repeat(MAX_HAND_IN_BYTES + 1);
+        assert!(decode(&huge, "huge.geojson").unwrap_err().contains("limit"));
+        let files: Vec<(String, String)> =
+            (0..MAX_HAND_IN_FILES + 2).map(|i| (format!("{i}.geojson"), encode(&doc(), "S", TASKS[0]))).collect();
+        let (good, bad) = decode_all(&files);
+        assert_eq!((good.len(), bad.len()), (MAX_HAND_IN_FILES, 2));
+        let long = encode(&doc(), &"й".repeat(10_000), TASKS[0]);
+        assert_eq!(decode(&long, "x").unwrap().student.chars().count(), MAX_NAME_CHARS);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! from a command to the next camera.
 
 use super::coords::ScreenPx;
-use super::viewport::{ViewLimits, Viewport};
+use super::viewport::{clamped, ViewLimits, Viewport, MAX_SCREEN_PX};
 
 /// A change of view a reader asked for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,21 +20,39 @@ pub enum ViewCommand {
 /// Pixels an arrow key pans.
 pub const KEY_PAN_PX: f64 = 80.0;
 
-/// Applies a command and keeps the camera inside the limits.
+/// Applies a command and keeps the camera inside the limits. Any values (NaN, ±∞, a screen of 0 or
+/// 20,000 px, limits whose minimum is above their maximum) give a finite camera and never panic: a NaN
+/// offset, delta or anchor coordinate counts as none (the screen's centre for an anchor).
 pub fn apply(view: &Viewport, command: ViewCommand, limits: &ViewLimits) -> Viewport {
+    let view = &view.finite_or(&view.limited(limits));
+    let (lo, hi) = (limits.min_zoom, limits.max_zoom);
+    let (lo, hi) = if lo > hi { (hi, lo) } else { (lo, hi) };
     // Zoom deltas are clamped before zooming so that hitting a zoom limit does not move the anchor.
-    let clamp_delta = |delta: f64| (view.zoom + delta).clamp(limits.min_zoom, limits.max_zoom) - view.zoom;
+    let clamp_delta = |delta: f64| {
+        let delta = if delta.is_nan() { 0.0 } else { delta };
+        clamped(view.zoom + delta, lo, hi, view.zoom) - view.zoom
+    };
+    let anchored = |a: ScreenPx| {
+        let at = |v: f64, middle: f64| {
+            if v.is_nan() {
+                middle
+            } else {
+                clamped(v, -MAX_SCREEN_PX, 2.0 * MAX_SCREEN_PX, middle)
+            }
+        };
+        ScreenPx::new(at(a.x, view.width / 2.0), at(a.y, view.height / 2.0))
+    };
     let next = match command {
         ViewCommand::PanBy { dx, dy } => view.panned_by(dx, dy),
-        ViewCommand::ZoomAround { anchor, delta } => view.zoomed_around(anchor, clamp_delta(delta)),
+        ViewCommand::ZoomAround { anchor, delta } => view.zoomed_around(anchored(anchor), clamp_delta(delta)),
         ViewCommand::ZoomAtCenter { delta } => {
             view.zoomed_around(ScreenPx::new(view.width / 2.0, view.height / 2.0), clamp_delta(delta))
         }
         ViewCommand::Pinch { dx, dy, anchor, delta } => {
-            view.panned_by(dx, dy).zoomed_around(anchor, clamp_delta(delta))
+            view.panned_by(dx, dy).zoomed_around(anchored(anchor), clamp_delta(delta))
         }
     };
-    next.limited(limits)
+    next.finite_or(view).limited(limits)
 }
 
 /// Zoom levels for one wheel event. `delta_mode` is the DOM's (0 pixels, 1 lines, 2 pages). A usual mouse
@@ -52,7 +70,10 @@ pub fn wheel_zoom_delta(delta_y: f64, delta_mode: u32) -> f64 {
         2 => delta_y * 800.0,
         _ => delta_y,
     };
-    (-px / 200.0).clamp(-1.0, 1.0)
+    if px.is_nan() {
+        return 0.0;
+    }
+    clamped(-px / 200.0, -1.0, 1.0, 0.0)
 }
 
 /// The command for a key pressed while the map has focus.
@@ -92,7 +113,11 @@ pub fn pinch_step(before: (ScreenPx, ScreenPx), after: (ScreenPx, ScreenPx)) -> 
         return None;
     }
     let (m0, m1) = (before.0.midpoint(before.1), after.0.midpoint(after.1));
-    Some(ViewCommand::Pinch { dx: m1.x - m0.x, dy: m1.y - m0.y, anchor: m1, delta: (d1 / d0).log2() })
+    let delta = (d1 / d0).log2();
+    if !(delta.is_finite() && m1.x.is_finite() && m1.y.is_finite() && m0.x.is_finite() && m0.y.is_finite()) {
+        return None;
+    }
+    Some(ViewCommand::Pinch { dx: m1.x - m0.x, dy: m1.y - m0.y, anchor: m1, delta })
 }
 
 /// Whether a tap follows the previous one closely enough, in time (ms) and space (px), to be a double tap.

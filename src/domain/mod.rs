@@ -24,6 +24,7 @@ pub mod saved_document;
 pub mod scale_bar;
 pub mod shared_annotations;
 pub mod story;
+pub mod story_address;
 pub mod svg_export;
 pub mod svg_path;
 pub mod synthetic;

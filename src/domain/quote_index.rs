@@ -101,18 +101,53 @@ fn folded(text: &str) -> Folded {
     Folded { text: out, origin }
 }
 
-/// All start offsets of `needle` in `haystack`, overlapping ones included.
-fn occurrences(haystack: &str, needle: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(i) = haystack[from..].find(needle) {
-        found.push(from + i);
-        from += i + needle.chars().next().map_or(1, char::len_utf8);
-        if from > haystack.len() {
-            break;
+/// A needle prepared for Knuth–Morris–Pratt search: every occurrence (overlapping ones included) in a
+/// haystack is found in one pass of O(haystack + needle) steps, whatever the text (`"aaaa…"` included),
+/// and nothing is copied per candidate.
+struct Pattern<'n> {
+    needle: &'n [u8],
+    /// `border[i]`: length of the longest proper prefix of `needle[..=i]` that is also its suffix.
+    border: Vec<usize>,
+}
+
+impl<'n> Pattern<'n> {
+    fn new(needle: &'n str) -> Self {
+        let needle = needle.as_bytes();
+        let mut border = vec![0; needle.len()];
+        let mut k = 0;
+        for i in 1..needle.len() {
+            while k > 0 && needle[i] != needle[k] {
+                k = border[k - 1];
+            }
+            if needle[i] == needle[k] {
+                k += 1;
+            }
+            border[i] = k;
+        }
+        Pattern { needle, border }
+    }
+
+    /// Calls `found` with the start byte of every occurrence in `haystack`, in order. Both are UTF-8, so
+    /// every start is on a character boundary.
+    fn each(&self, haystack: &str, mut found: impl FnMut(usize)) {
+        let n = self.needle.len();
+        if n == 0 || n > haystack.len() {
+            return;
+        }
+        let mut k = 0;
+        for (i, &b) in haystack.as_bytes().iter().enumerate() {
+            while k > 0 && self.needle[k] != b {
+                k = self.border[k - 1];
+            }
+            if self.needle[k] == b {
+                k += 1;
+            }
+            if k == n {
+                found(i + 1 - n);
+                k = self.border[n - 1];
+            }
         }
     }
-    found
 }
 
 /// The article's paragraphs, folded once, for resolving many quotes.
@@ -143,24 +178,44 @@ impl<'a> QuoteIndex<'a> {
             return Err(QuoteError::Empty);
         }
         let (prefix, suffix) = (fold(&quote.prefix), fold(&quote.suffix));
-        let mut seen = 0;
-        let mut matches = Vec::new();
-        for (index, (original, f)) in self.paragraphs.iter().enumerate() {
-            for start in occurrences(&f.text, &exact) {
-                seen += 1;
-                let end = start + exact.len();
-                if f.text[..start].ends_with(&prefix) && f.text[end..].starts_with(&suffix) {
-                    let (a, b) = (f.origin[start], end_offset(f, end, original));
-                    matches.push(QuoteMatch { paragraph: index, start: a, end: b, text: original[a..b].to_string() });
-                }
+        // An occurrence of `exact` matches the context exactly when `prefix + exact + suffix` occurs with it
+        // after the prefix, so both counts are one linear pass each (no per-candidate comparison or copy).
+        let with_context = format!("{prefix}{exact}{suffix}");
+        let (bare, framed) = (Pattern::new(&exact), Pattern::new(&with_context));
+        let plain = prefix.is_empty() && suffix.is_empty();
+        let (mut seen, mut matched) = (0usize, 0usize);
+        let mut first: Option<(usize, usize)> = None;
+        for (index, (_, f)) in self.paragraphs.iter().enumerate() {
+            // A linear-time pre-check that skips most paragraphs quickly.
+            if !f.text.contains(exact.as_str()) {
+                continue;
+            }
+            bare.each(&f.text, |_| seen += 1);
+            let mut record = |start: usize| {
+                matched += 1;
+                first.get_or_insert((index, start));
+            };
+            if plain {
+                bare.each(&f.text, &mut record);
+            } else {
+                framed.each(&f.text, |at| record(at + prefix.len()));
             }
         }
-        match (matches.len(), seen) {
-            (1, _) => Ok(matches.remove(0)),
-            (0, 0) => Err(QuoteError::NotFound),
-            (0, n) => Err(QuoteError::ContextMismatch { occurrences: n }),
-            (n, _) => Err(QuoteError::Ambiguous { occurrences: n }),
+        match (matched, seen, first) {
+            (1, _, Some((index, start))) => self.place(index, start, start + exact.len()).ok_or(QuoteError::NotFound),
+            (0, 0, _) => Err(QuoteError::NotFound),
+            (0, n, _) => Err(QuoteError::ContextMismatch { occurrences: n }),
+            (n, _, _) => Err(QuoteError::Ambiguous { occurrences: n }),
         }
+    }
+
+    /// The match for folded bytes `start..end` of paragraph `index`, in the paragraph's own text.
+    fn place(&self, index: usize, start: usize, end: usize) -> Option<QuoteMatch> {
+        let (original, f) = self.paragraphs.get(index)?;
+        let a = *f.origin.get(start)?;
+        let b = end_offset(f, end, original);
+        let text = original.get(a..b)?.to_string();
+        Some(QuoteMatch { paragraph: index, start: a, end: b, text })
     }
 }
 
@@ -220,8 +275,8 @@ fn end_offset(f: &Folded, end: usize, original: &str) -> usize {
         return original.len();
     }
     // The original character that produced the last folded byte ends where the next original char starts.
-    let last = f.origin[end - 1];
-    original[last..].chars().next().map_or(original.len(), |c| last + c.len_utf8())
+    let Some(&last) = end.checked_sub(1).and_then(|i| f.origin.get(i)) else { return original.len() };
+    original.get(last..).and_then(|rest| rest.chars().next()).map_or(original.len(), |c| last + c.len_utf8())
 }
 
 #[cfg(test)]
@@ -269,6 +324,27 @@ mod tests {
         let index = QuoteIndex::new(["aaa"]);
         assert_eq!(index.resolve(&q("aa", "", "")), Err(QuoteError::Ambiguous { occurrences: 2 }));
         assert_eq!(index.resolve(&q("aa", "a", "")).unwrap().start, 1);
+    }
+
+    #[test]
+    fn a_self_overlapping_quote_in_a_long_paragraph_is_counted_in_one_pass() {
+        // Before: each of the 50,001 candidates was re-searched and copied (minutes, gigabytes).
+        let paragraph = "a".repeat(100_000);
+        let index = QuoteIndex::new([paragraph.as_str()]);
+        let exact = "a".repeat(50_000);
+        assert_eq!(index.resolve(&q(&exact, "", "")), Err(QuoteError::Ambiguous { occurrences: 50_001 }));
+        assert_eq!(index.resolve(&q(&exact, "b", "")), Err(QuoteError::ContextMismatch { occurrences: 50_001 }));
+        let m = index.resolve(&q(&exact, &"a".repeat(50_000), "")).unwrap();
+        assert_eq!((m.start, m.end), (50_000, 100_000));
+    }
+
+    #[test]
+    fn context_may_reach_across_folded_characters() {
+        let index = QuoteIndex::new(["Он сказал «нет». Потом он сказал «нет» снова. 😀 e\u{301}"]);
+        let m = index.resolve(&q("сказал \"нет\"", "Потом он ", " снова")).unwrap();
+        assert_eq!(m.text, "сказал «нет»");
+        assert_eq!(index.resolve(&q("сказал \"нет\"", "", "")), Err(QuoteError::Ambiguous { occurrences: 2 }));
+        assert_eq!(index.resolve(&q("😀 e", "", "")).unwrap().text, "😀 e");
     }
 
     #[test]

@@ -15,6 +15,86 @@ use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
 /// The format tag a package must carry.
 pub const FORMAT: &str = "article-map/story@1";
 
+/// The most a story package may hold (documented in `assets/story/README.md`). A package past any of them
+/// is refused with a problem that names the limit and the JSON path, before the work the limit bounds is
+/// done: the size is checked before the JSON is parsed, counts before their items are read.
+///
+/// Together they bound the reading work: quote search is linear in the article for each quote, so it costs
+/// at most [`StoryLimits::max_quotes`] × [`StoryLimits::max_bytes`] byte steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoryLimits {
+    /// Size of the package text, bytes of UTF-8.
+    pub max_bytes: usize,
+    /// Sections of the article.
+    pub max_sections: usize,
+    /// Paragraphs of the article, all sections together.
+    pub max_paragraphs: usize,
+    /// Characters of one paragraph; also of a description, notes, a claim or the attribution.
+    pub max_paragraph_chars: usize,
+    /// Features in the collection.
+    pub max_features: usize,
+    /// Quotes of one feature.
+    pub max_quotes_per_feature: usize,
+    /// Quotes of all features together.
+    pub max_quotes: usize,
+    /// Characters of a quote's `exact`, `prefix` or `suffix`.
+    pub max_quote_chars: usize,
+    /// Positions in one feature's geometry (each ring's closing position included).
+    pub max_vertices_per_feature: usize,
+    /// Sources of one feature; also figures of one feature.
+    pub max_sources_per_feature: usize,
+    /// Characters of every other string: ids, titles, headings, kinds, labels, publishers, dates, URLs.
+    pub max_label_chars: usize,
+}
+
+impl StoryLimits {
+    /// The limits the app reads packages with.
+    pub const DEFAULT: StoryLimits = StoryLimits {
+        max_bytes: 2 * 1024 * 1024,
+        max_sections: 500,
+        max_paragraphs: 2_000,
+        max_paragraph_chars: 20_000,
+        max_features: 2_000,
+        max_quotes_per_feature: 50,
+        max_quotes: 2_000,
+        max_quote_chars: 2_000,
+        max_vertices_per_feature: 50_000,
+        max_sources_per_feature: 50,
+        max_label_chars: 2_000,
+    };
+}
+
+impl Default for StoryLimits {
+    fn default() -> Self {
+        StoryLimits::DEFAULT
+    }
+}
+
+/// How much of an input value a problem message quotes, in characters.
+const QUOTED_CHARS: usize = 80;
+
+/// `text` as a quoted string for a message, cut to [`QUOTED_CHARS`] characters with "…".
+fn quoted(text: &str) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(QUOTED_CHARS) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}…", text.get(..cut).unwrap_or_default()),
+    }
+}
+
+/// A count with thousands separators, for messages.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub title: String,
@@ -327,9 +407,25 @@ impl Story {
 
     /// Reads and checks a package. Every problem is listed; any problem refuses the package.
     pub fn from_json(text: &str) -> Result<Story, Vec<StoryProblem>> {
+        Story::from_json_with(text, &StoryLimits::DEFAULT)
+    }
+
+    /// [`Story::from_json`] with other limits.
+    pub fn from_json_with(text: &str, limits: &StoryLimits) -> Result<Story, Vec<StoryProblem>> {
+        if text.len() > limits.max_bytes {
+            return Err(vec![StoryProblem {
+                path: String::new(),
+                message: format!(
+                    "the package is {} bytes; the limit is {} bytes ({:.1} MiB)",
+                    thousands(text.len()),
+                    thousands(limits.max_bytes),
+                    limits.max_bytes as f64 / (1024.0 * 1024.0)
+                ),
+            }]);
+        }
         let value: Value = serde_json::from_str(text)
             .map_err(|e| vec![StoryProblem { path: String::new(), message: format!("not valid JSON: {e}") }])?;
-        let mut reader = Reader::default();
+        let mut reader = Reader { problems: Vec::new(), limits: *limits, quotes: 0 };
         let story = reader.package(&value);
         match story {
             Some(story) if reader.problems.is_empty() => Ok(story),
@@ -387,9 +483,20 @@ impl Story {
     }
 }
 
-#[derive(Default)]
 struct Reader {
     problems: Vec<StoryProblem>,
+    limits: StoryLimits,
+    /// Quotes read so far, all features together.
+    quotes: usize,
+}
+
+/// Positions in a coordinates value (arrays whose first item is a number), counted without reading them.
+fn positions_in(value: &Value) -> usize {
+    match value.as_array() {
+        Some(items) if items.first().is_some_and(Value::is_number) => 1,
+        Some(items) => items.iter().map(positions_in).fold(0, usize::saturating_add),
+        None => 0,
+    }
 }
 
 impl Reader {
@@ -405,9 +512,40 @@ impl Reader {
         object
     }
 
+    /// The most characters the string at `key` may have.
+    fn text_limit(&self, key: &str) -> usize {
+        match key {
+            "text" | "description" | "notes" | "claim" | "attribution" | "note" => self.limits.max_paragraph_chars,
+            "exact" | "prefix" | "suffix" => self.limits.max_quote_chars,
+            _ => self.limits.max_label_chars,
+        }
+    }
+
+    /// Whether `text` is within `limit` characters; if not, says so at `path`.
+    fn within(&mut self, text: &str, limit: usize, path: &str) -> bool {
+        if text.len() <= limit || text.chars().count() <= limit {
+            return true;
+        }
+        self.problem(
+            path,
+            format!("is {} characters long; the limit is {}", thousands(text.chars().count()), thousands(limit)),
+        );
+        false
+    }
+
+    /// The items of `items` up to `limit`; past it, a problem at `path` that names `what` and the limit.
+    fn capped<'v>(&mut self, items: &'v [Value], limit: usize, path: &str, what: &str) -> &'v [Value] {
+        if items.len() > limit {
+            self.problem(path, format!("has {} {what}; the limit is {}", thousands(items.len()), thousands(limit)));
+        }
+        items.get(..limit).unwrap_or(items)
+    }
+
     fn required_text(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
         let at = join(path, key);
+        let limit = self.text_limit(key);
         match object.get(key) {
+            Some(Value::String(s)) if !self.within(s, limit, &at) => None,
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             Some(Value::String(_)) => {
                 self.problem(&at, "must not be empty");
@@ -425,8 +563,10 @@ impl Reader {
     }
 
     fn optional_text(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let limit = self.text_limit(key);
         match object.get(key) {
             None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !self.within(s, limit, &join(path, key)) => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => {
                 self.problem(&join(path, key), "must be a string or null");
@@ -454,7 +594,7 @@ impl Reader {
         let root = self.object(value, "")?;
         match root.get("format").and_then(Value::as_str) {
             Some(FORMAT) => {}
-            Some(other) => self.problem("format", format!("is {other:?}; this app reads {FORMAT:?}")),
+            Some(other) => self.problem("format", format!("is {}; this app reads {FORMAT:?}", quoted(other))),
             None => self.problem("format", format!("is required and must be {FORMAT:?}")),
         }
         let article = match root.get("article") {
@@ -482,8 +622,10 @@ impl Reader {
         let title = self.required_text(object, "title", path);
         let mut section_ids = HashSet::new();
         let mut paragraph_ids = HashSet::new();
+        let mut paragraph_count = 0usize;
         let mut sections = Vec::new();
         let items = self.array(object, "sections", path, true);
+        let items = self.capped(items, self.limits.max_sections, "article.sections", "sections");
         if items.is_empty() && object.get("sections").is_some_and(Value::is_array) {
             self.problem("article.sections", "must hold at least one section");
         }
@@ -493,18 +635,27 @@ impl Reader {
             let id = self.required_text(section, "id", &at);
             if let Some(id) = &id {
                 if !section_ids.insert(id.clone()) {
-                    self.problem(&join(&at, "id"), format!("{id:?} is used by another section"));
+                    self.problem(&join(&at, "id"), format!("{} is used by another section", quoted(id)));
                 }
             }
             let heading = self.optional_text(section, "heading", &at);
             let mut paragraphs = Vec::new();
-            for (j, p) in self.array(section, "paragraphs", &at, true).iter().enumerate() {
+            let items = self.array(section, "paragraphs", &at, true);
+            let room = self.limits.max_paragraphs.saturating_sub(paragraph_count);
+            let what = format!(
+                "paragraphs, which takes the article past its limit of {} paragraphs in all; here",
+                thousands(self.limits.max_paragraphs)
+            );
+            let items =
+                if items.len() > room { self.capped(items, room, &join(&at, "paragraphs"), &what) } else { items };
+            paragraph_count += items.len();
+            for (j, p) in items.iter().enumerate() {
                 let pat = format!("{at}.paragraphs[{j}]");
                 let Some(po) = self.object(p, &pat) else { continue };
                 let (pid, text) = (self.required_text(po, "id", &pat), self.required_text(po, "text", &pat));
                 if let Some(pid) = &pid {
                     if !paragraph_ids.insert(pid.clone()) {
-                        self.problem(&join(&pat, "id"), format!("{pid:?} is used by another paragraph"));
+                        self.problem(&join(&pat, "id"), format!("{} is used by another paragraph", quoted(pid)));
                     }
                 }
                 if let (Some(id), Some(text)) = (pid, text) {
@@ -542,11 +693,13 @@ impl Reader {
         let mut ids = HashSet::new();
         let mut features = Vec::new();
         let mut warnings = Vec::new();
-        for (i, item) in self.array(object, "features", "features", true).iter().enumerate() {
+        let items = self.array(object, "features", "features", true);
+        let items = self.capped(items, self.limits.max_features, "features.features", "features");
+        for (i, item) in items.iter().enumerate() {
             let at = format!("features.features[{i}]");
             if let Some(f) = self.feature(item, &at, &index, &paragraphs, &mut warnings) {
                 if !ids.insert(f.id.clone()) {
-                    self.problem(&join(&at, "id"), format!("{:?} is used by another feature", f.id));
+                    self.problem(&join(&at, "id"), format!("{} is used by another feature", quoted(&f.id)));
                 }
                 features.push(f);
             }
@@ -567,7 +720,10 @@ impl Reader {
             self.problem(&join(path, "type"), "must be \"Feature\"");
         }
         let id = match object.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                let limit = self.limits.max_label_chars;
+                self.within(s, limit, &join(path, "id")).then(|| s.clone())
+            }
             Some(Value::Number(n)) => Some(n.to_string()),
             _ => {
                 self.problem(&join(path, "id"), "is required (a string or number unique in the package)");
@@ -588,7 +744,7 @@ impl Reader {
             let kind = FeatureKind::parse(&k);
             if kind.is_none() {
                 let known: Vec<_> = FeatureKind::ALL.iter().map(|k| k.id()).collect();
-                self.problem(&join(&ppath, "kind"), format!("{k:?} is not one of {}", known.join(", ")));
+                self.problem(&join(&ppath, "kind"), format!("{} is not one of {}", quoted(&k), known.join(", ")));
             }
             kind
         });
@@ -596,7 +752,7 @@ impl Reader {
             let confidence = Confidence::parse(&c);
             if confidence.is_none() {
                 let known: Vec<_> = Confidence::ALL.iter().map(|k| k.id()).collect();
-                self.problem(&join(&ppath, "confidence"), format!("{c:?} is not one of {}", known.join(", ")));
+                self.problem(&join(&ppath, "confidence"), format!("{} is not one of {}", quoted(&c), known.join(", ")));
             }
             confidence
         });
@@ -678,6 +834,18 @@ impl Reader {
         let object = self.object(value, path)?;
         let coordinates = object.get("coordinates").unwrap_or(&Value::Null);
         let at = join(path, "coordinates");
+        let positions = positions_in(coordinates);
+        if positions > self.limits.max_vertices_per_feature {
+            self.problem(
+                &at,
+                format!(
+                    "has {} positions; the limit is {} for one feature",
+                    thousands(positions),
+                    thousands(self.limits.max_vertices_per_feature)
+                ),
+            );
+            return None;
+        }
         match object.get("type").and_then(Value::as_str) {
             Some("Point") => self.position(coordinates, &at).map(StoryGeometry::Point),
             Some("LineString") => self.line(coordinates, &at, 2).map(|l| StoryGeometry::Lines(vec![l])),
@@ -720,7 +888,8 @@ impl Reader {
                 self.problem(
                     &join(path, "type"),
                     format!(
-                        "{other:?} is not supported: use Point, LineString, MultiLineString, Polygon or MultiPolygon"
+                        "{} is not supported: use Point, LineString, MultiLineString, Polygon or MultiPolygon",
+                        quoted(other)
                     ),
                 );
                 None
@@ -743,7 +912,7 @@ impl Reader {
             if level.is_none() {
                 self.problem(
                     &join(path, "level"),
-                    format!("{l:?} is not one of exact, village, district, approximate"),
+                    format!("{} is not one of exact, village, district, approximate", quoted(&l)),
                 );
             }
             level
@@ -765,6 +934,7 @@ impl Reader {
 
     fn sources(&mut self, props: &Map<String, Value>, path: &str) -> Vec<Source> {
         let items = self.array(props, "sources", path, true);
+        let items = self.capped(items, self.limits.max_sources_per_feature, &join(path, "sources"), "sources");
         if items.is_empty() && props.get("sources").is_some_and(Value::is_array) {
             self.problem(&join(path, "sources"), "must list at least one source");
         }
@@ -776,7 +946,7 @@ impl Reader {
             let url = self.required_text(object, "url", &at).and_then(|url| {
                 let ok = url.starts_with("https://") || url.starts_with("http://");
                 if !ok {
-                    self.problem(&join(&at, "url"), format!("{url:?} is not an http(s) address"));
+                    self.problem(&join(&at, "url"), format!("{} is not an http(s) address", quoted(&url)));
                 }
                 ok.then_some(url)
             });
@@ -790,7 +960,9 @@ impl Reader {
 
     fn figures(&mut self, props: &Map<String, Value>, path: &str) -> Vec<Figure> {
         let mut figures = Vec::new();
-        for (i, item) in self.array(props, "figures", path, false).iter().enumerate() {
+        let items = self.array(props, "figures", path, false);
+        let items = self.capped(items, self.limits.max_sources_per_feature, &join(path, "figures"), "figures");
+        for (i, item) in items.iter().enumerate() {
             let at = format!("{path}.figures[{i}]");
             let Some(object) = self.object(item, &at) else { continue };
             let (label, value) = (self.required_text(object, "label", &at), self.required_text(object, "value", &at));
@@ -811,10 +983,25 @@ impl Reader {
         warnings: &mut Vec<StoryProblem>,
     ) -> Vec<Quote> {
         let mut quotes = Vec::new();
-        for (i, item) in self.array(props, "quotes", path, false).iter().enumerate() {
+        let items = self.array(props, "quotes", path, false);
+        let items = self.capped(items, self.limits.max_quotes_per_feature, &join(path, "quotes"), "quotes");
+        let room = self.limits.max_quotes.saturating_sub(self.quotes);
+        let what = format!(
+            "quotes, which takes the package past its limit of {} quotes in all; here",
+            thousands(self.limits.max_quotes)
+        );
+        let items = if items.len() > room { self.capped(items, room, &join(path, "quotes"), &what) } else { items };
+        self.quotes += items.len();
+        for (i, item) in items.iter().enumerate() {
             let at = format!("{path}.quotes[{i}]");
             let selector = match item {
-                Value::String(exact) => QuoteSelector { exact: exact.clone(), ..Default::default() },
+                Value::String(exact) => {
+                    let limit = self.limits.max_quote_chars;
+                    if !self.within(exact, limit, &at) {
+                        continue;
+                    }
+                    QuoteSelector { exact: exact.clone(), ..Default::default() }
+                }
                 Value::Object(object) => {
                     let Some(exact) = self.required_text(object, "exact", &at) else { continue };
                     QuoteSelector {
@@ -828,9 +1015,15 @@ impl Reader {
                     continue;
                 }
             };
-            let place = index.resolve(&selector).map(|m| {
-                let (section, paragraph) = paragraphs[m.paragraph];
-                QuotePlace { section, paragraph_id: paragraph.id.clone(), start: m.start, end: m.end, text: m.text }
+            let place = index.resolve(&selector).and_then(|m| {
+                let (section, paragraph) = paragraphs.get(m.paragraph).ok_or(QuoteError::NotFound)?;
+                Ok(QuotePlace {
+                    section: *section,
+                    paragraph_id: paragraph.id.clone(),
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                })
             });
             if let Err(e) = &place {
                 warnings.push(StoryProblem { path: at.clone(), message: e.to_string() });
@@ -872,7 +1065,7 @@ fn default_anchor(geometry: &StoryGeometry) -> Option<LonLat> {
             line.first().copied()
         }
         StoryGeometry::Areas(polygons) => {
-            let outer = polygons.iter().map(|p| &p[0]).max_by_key(|r| r.len())?;
+            let outer = polygons.iter().filter_map(|p| p.first()).max_by_key(|r| r.len())?;
             let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
             for p in outer {
                 (w, s, e, n) = (w.min(p.lon), s.min(p.lat), e.max(p.lon), n.max(p.lat));

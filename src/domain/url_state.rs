@@ -56,20 +56,41 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// An input value for a message, cut to 40 characters with "…" (a fragment may be 16 KB long).
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+    }
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
 fn unescape(text: &str) -> Result<String, UrlStateError> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3).ok_or_else(|| UrlStateError::Malformed("a cut-off %-escape".into()))?;
-            out.push(
-                u8::from_str_radix(hex, 16)
-                    .map_err(|_| UrlStateError::Malformed(format!("%{hex} is not an escape")))?,
-            );
+        let b = bytes[i];
+        if b == b'%' {
+            let pair = bytes.get(i + 1..i + 3).ok_or_else(|| UrlStateError::Malformed("a cut-off %-escape".into()))?;
+            match (hex_value(pair[0]), hex_value(pair[1])) {
+                (Some(high), Some(low)) => out.push(high << 4 | low),
+                _ => {
+                    let at = text.get(i..).unwrap_or_default().chars().take(3).collect::<String>();
+                    return Err(UrlStateError::Malformed(format!("{} is not an escape", shown(&at))));
+                }
+            }
             i += 3;
         } else {
-            out.push(bytes[i]);
+            out.push(b);
             i += 1;
         }
     }
@@ -131,11 +152,12 @@ impl UrlState {
             v.parse::<f64>()
                 .ok()
                 .filter(|n| n.is_finite())
-                .ok_or_else(|| UrlStateError::Malformed(format!("{key}={v} is not a number")))
+                .ok_or_else(|| UrlStateError::Malformed(format!("{key}={} is not a number", shown(v))))
         };
         for part in parts.filter(|p| !p.is_empty()) {
-            let (key, value) =
-                part.split_once('=').ok_or_else(|| UrlStateError::Malformed(format!("{part:?} has no value")))?;
+            let (key, value) = part
+                .split_once('=')
+                .ok_or_else(|| UrlStateError::Malformed(format!("{:?} has no value", shown(part))))?;
             match key {
                 "c" => {
                     let (lon, lat) = value
@@ -143,20 +165,29 @@ impl UrlState {
                         .ok_or_else(|| UrlStateError::Malformed("c needs longitude,latitude".into()))?;
                     let (lon, lat) = (number("c", lon)?, number("c", lat)?);
                     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-                        return Err(UrlStateError::Malformed(format!("c={value} is not a longitude, latitude")));
+                        return Err(UrlStateError::Malformed(format!(
+                            "c={} is not a longitude, latitude",
+                            shown(value)
+                        )));
                     }
                     state.center = Some(LonLat::new(lon, lat));
                 }
                 "z" => {
                     let z = number("z", value)?;
                     if !(0.0..=24.0).contains(&z) {
-                        return Err(UrlStateError::Malformed(format!("z={value} is not a zoom level")));
+                        return Err(UrlStateError::Malformed(format!("z={} is not a zoom level", shown(value))));
                     }
                     state.zoom = Some(z);
                 }
                 "f" => state.feature = Some(unescape(value)?),
-                "q" => state.quote = Some(value.parse().map_err(|_| UrlStateError::Malformed(format!("q={value}")))?),
-                "t" => state.step = Some(value.parse().map_err(|_| UrlStateError::Malformed(format!("t={value}")))?),
+                "q" => {
+                    state.quote =
+                        Some(value.parse().map_err(|_| UrlStateError::Malformed(format!("q={}", shown(value))))?)
+                }
+                "t" => {
+                    state.step =
+                        Some(value.parse().map_err(|_| UrlStateError::Malformed(format!("t={}", shown(value))))?)
+                }
                 "h" => {
                     state.hidden_layers =
                         value.split(',').filter(|l| !l.is_empty()).map(unescape).collect::<Result<_, _>>()?
@@ -202,11 +233,18 @@ mod tests {
             "v1;c",
             "v1;f=%4",
             "v1;t=99999999999999999999999",
+            "v1;f=%+1",
+            "v1;f=%-1",
+            "v1;f=%Ж",
+            "v1;f=a%",
         ] {
             assert!(matches!(UrlState::decode(bad), Err(UrlStateError::Malformed(_))), "{bad}");
         }
         assert_eq!(UrlState::decode("#v9;c=1,1"), Err(UrlStateError::UnknownVersion("v9".into())));
         assert!(UrlState::decode(&"v1;".repeat(6000)).is_err());
+        // Messages quote at most 40 characters of the input.
+        let long = format!("v1;z={}", "9".repeat(10_000));
+        assert!(UrlState::decode(&long).unwrap_err().to_string().len() < 200);
     }
 
     #[test]

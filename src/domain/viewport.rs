@@ -9,6 +9,50 @@ use super::projection::{project, unproject, HALF_WORLD_M};
 /// Mercator metres per CSS pixel at zoom 0.
 pub const RESOLUTION_AT_ZOOM_0: f64 = 2.0 * HALF_WORLD_M / 256.0;
 
+/// The widest or tallest screen the camera assumes, CSS px (a larger or infinite size is taken as this).
+pub const MAX_SCREEN_PX: f64 = 100_000.0;
+/// The zoom range any camera stays in, whatever its limits say (a fit of an empty box would be infinite).
+pub const ZOOM_RANGE: (f64, f64) = (-8.0, 32.0);
+
+/// A screen size in CSS px made usable: NaN and negative sizes are 0, large or infinite ones
+/// [`MAX_SCREEN_PX`].
+///
+/// ```
+/// use article_map::domain::viewport::{screen_size, MAX_SCREEN_PX};
+/// assert_eq!(screen_size(f64::NAN), 0.0);
+/// assert_eq!(screen_size(-5.0), 0.0);
+/// assert_eq!(screen_size(f64::INFINITY), MAX_SCREEN_PX);
+/// assert_eq!(screen_size(800.0), 800.0);
+/// ```
+pub fn screen_size(px: f64) -> f64 {
+    if px.is_nan() {
+        0.0
+    } else {
+        px.clamp(0.0, MAX_SCREEN_PX)
+    }
+}
+
+/// `x` brought into `lo..=hi`, never panicking: the bounds may come in either order, a NaN bound is
+/// ignored, and a result that is still not finite is `fallback`.
+///
+/// ```
+/// use article_map::domain::viewport::clamped;
+/// assert_eq!(clamped(5.0, 0.0, 1.0, 0.0), 1.0);
+/// assert_eq!(clamped(5.0, 1.0, 0.0, 0.0), 1.0); // bounds in either order
+/// assert_eq!(clamped(f64::NAN, 0.0, 1.0, 0.5), 0.0);
+/// assert_eq!(clamped(f64::INFINITY, f64::NAN, f64::NAN, 0.5), 0.5);
+/// ```
+pub fn clamped(x: f64, lo: f64, hi: f64, fallback: f64) -> f64 {
+    let (lo, hi) = if lo > hi { (hi, lo) } else { (lo, hi) };
+    // f64::max/min ignore a NaN operand, so a NaN `x` goes to `lo` and a NaN bound drops out.
+    let v = x.max(lo).min(hi);
+    if v.is_finite() {
+        v
+    } else {
+        fallback
+    }
+}
+
 /// Where the camera is and how big the screen is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -57,11 +101,39 @@ pub fn zoom_for_resolution(metres_per_px: f64) -> f64 {
 
 impl Viewport {
     /// A viewport that shows `bounds` whole, with `padding_px` of margin on every side.
+    ///
+    /// Any input gives a finite camera: sizes go through [`screen_size`], a box with no size gets the
+    /// deepest zoom of [`ZOOM_RANGE`], and a box that is not finite is the world's centre at zoom 0.
     pub fn fitting(bounds: MercatorBounds, width: f64, height: f64, padding_px: f64) -> Self {
+        let (width, height) = (screen_size(width), screen_size(height));
+        let padding_px = if padding_px.is_finite() { padding_px } else { 0.0 };
         let usable_w = (width - 2.0 * padding_px).max(1.0);
         let usable_h = (height - 2.0 * padding_px).max(1.0);
-        let resolution = (bounds.width() / usable_w).max(bounds.height() / usable_h);
-        Viewport { center: bounds.center(), zoom: zoom_for_resolution(resolution), width, height }
+        let resolution = (bounds.width().abs() / usable_w).max(bounds.height().abs() / usable_h);
+        let zoom = clamped(zoom_for_resolution(resolution), ZOOM_RANGE.0, ZOOM_RANGE.1, 0.0);
+        let c = bounds.center();
+        let center = Mercator::new(clamped(c.x, -1e300, 1e300, 0.0), clamped(c.y, -1e300, 1e300, 0.0));
+        Viewport { center, zoom, width, height }
+    }
+
+    /// The same camera with every field finite: a NaN or infinite zoom or centre becomes `fallback`'s, a
+    /// screen size goes through [`screen_size`].
+    pub fn finite_or(&self, fallback: &Viewport) -> Viewport {
+        let pick = |v: f64, f: f64| {
+            if v.is_finite() {
+                v
+            } else if f.is_finite() {
+                f
+            } else {
+                0.0
+            }
+        };
+        Viewport {
+            center: Mercator::new(pick(self.center.x, fallback.center.x), pick(self.center.y, fallback.center.y)),
+            zoom: pick(self.zoom, fallback.zoom),
+            width: screen_size(self.width),
+            height: screen_size(self.height),
+        }
     }
 
     /// Mercator metres per CSS pixel.
@@ -104,7 +176,9 @@ impl Viewport {
     }
 
     /// Moves the content by (`dx`, `dy`) screen pixels, as a drag does.
+    /// A NaN offset counts as 0.
     pub fn panned_by(&self, dx: f64, dy: f64) -> Self {
+        let (dx, dy) = (if dx.is_nan() { 0.0 } else { dx }, if dy.is_nan() { 0.0 } else { dy });
         let r = self.resolution();
         Viewport { center: Mercator::new(self.center.x - dx * r, self.center.y + dy * r), ..*self }
     }
@@ -121,6 +195,7 @@ impl Viewport {
     /// assert!((under.x - after.x).abs() < 1e-6 && (under.y - after.y).abs() < 1e-6);
     /// ```
     pub fn zoomed_around(&self, anchor: ScreenPx, delta: f64) -> Self {
+        let delta = if delta.is_nan() { 0.0 } else { delta };
         let fixed = self.screen_to_mercator(anchor);
         let zoom = self.zoom + delta;
         let r = RESOLUTION_AT_ZOOM_0 / zoom.exp2();
@@ -153,17 +228,23 @@ impl Viewport {
         }
     }
 
-    /// The same camera on a screen of another size (the centre stays the centre).
+    /// The same camera on a screen of another size (the centre stays the centre); sizes go through
+    /// [`screen_size`].
     pub fn resized(&self, width: f64, height: f64) -> Self {
-        Viewport { width, height, ..*self }
+        Viewport { width: screen_size(width), height: screen_size(height), ..*self }
     }
 
-    /// The camera brought inside `limits`: zoom clamped first, then the centre.
+    /// The camera brought inside `limits`: zoom clamped first, then the centre. Never panics and never gives
+    /// NaN, whatever the limits: a minimum above the maximum (a very large screen can ask for that) is read
+    /// as the range between them, NaN bounds are ignored, and the zoom also stays in [`ZOOM_RANGE`].
     pub fn limited(&self, limits: &ViewLimits) -> Self {
-        let zoom = self.zoom.clamp(limits.min_zoom, limits.max_zoom);
+        let zoom = clamped(self.zoom, limits.min_zoom, limits.max_zoom, limits.min_zoom);
+        let zoom = clamped(zoom, ZOOM_RANGE.0, ZOOM_RANGE.1, 0.0);
         let b = limits.center_within;
-        let center = Mercator::new(self.center.x.clamp(b.min.x, b.max.x), self.center.y.clamp(b.min.y, b.max.y));
-        Viewport { center, zoom, ..*self }
+        let mid = b.center();
+        let x = clamped(self.center.x, b.min.x, b.max.x, clamped(mid.x, -HALF_WORLD_M, HALF_WORLD_M, 0.0));
+        let y = clamped(self.center.y, b.min.y, b.max.y, clamped(mid.y, -HALF_WORLD_M, HALF_WORLD_M, 0.0));
+        Viewport { center: Mercator::new(x, y), zoom, width: screen_size(self.width), height: screen_size(self.height) }
     }
 
     /// The Mercator box the screen shows.
@@ -247,6 +328,30 @@ mod tests {
         assert_eq!(l.zoom, 11.0);
         let c = l.center_lonlat();
         assert!((c.lon - 97.0).abs() < 1e-9 && (c.lat - 29.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn limits_with_the_minimum_above_the_maximum_do_not_panic() {
+        // Before: f64::clamp panicked when a wide screen's fitted zoom exceeded the maximum zoom.
+        let b = LonLatBounds::new(52.0, 29.0, 97.0, 52.0).to_mercator();
+        let limits = ViewLimits { min_zoom: 12.0, max_zoom: 11.0, center_within: b };
+        let l = view().limited(&limits);
+        assert!((11.0..=12.0).contains(&l.zoom));
+        let nan = ViewLimits { min_zoom: f64::NAN, max_zoom: f64::NAN, center_within: b };
+        let v = Viewport { zoom: f64::NAN, center: Mercator::new(f64::NAN, f64::INFINITY), ..view() }.limited(&nan);
+        assert!(v.zoom.is_finite() && v.center.x.is_finite() && v.center.y.is_finite(), "{v:?}");
+    }
+
+    #[test]
+    fn fitting_any_screen_or_box_gives_a_finite_camera() {
+        let b = LonLatBounds::new(67.3, 36.0, 80.0, 41.1).to_mercator();
+        let point = MercatorBounds { min: b.min, max: b.min };
+        for (w, h) in [(0.0, 0.0), (1.0, 1.0), (20_000.0, 10.0), (-5.0, f64::NAN), (f64::INFINITY, 1.0)] {
+            for bounds in [b, point] {
+                let v = Viewport::fitting(bounds, w, h, 20.0);
+                assert!(v.zoom.is_finite() && v.width.is_finite() && v.height.is_finite(), "{w}×{h}: {v:?}");
+            }
+        }
     }
 
     #[test]

@@ -59,15 +59,18 @@ struct Marks<'a> {
 
 fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool, dated_ref: Option<NodeRef>) -> Html {
     let runs = marks.story.segments(&p.id).into_iter().map(|run| {
-        let text = p.text[run.start..run.end].to_string();
+        let text = p.text.get(run.start..run.end).unwrap_or_default().to_string();
         if run.quotes.is_empty() {
             return html! { { text } };
         }
-        let ids: Vec<&str> = run.quotes.iter().map(|(f, _)| marks.story.features[*f].id.as_str()).collect();
-        let first = ids[0].to_string();
+        let ids: Vec<&str> =
+            run.quotes.iter().filter_map(|(f, _)| marks.story.features.get(*f)).map(|f| f.id.as_str()).collect();
+        let Some(first) = ids.first().map(|id| id.to_string()) else {
+            return html! { { text } };
+        };
         let has = |id: Option<&str>| id.is_some_and(|id| ids.contains(&id));
         let is_current = marks.passage.is_some_and(|(id, q)| {
-            run.quotes.iter().any(|(f, qi)| marks.story.features[*f].id == id && *qi == q)
+            run.quotes.iter().any(|(f, qi)| marks.story.features.get(*f).is_some_and(|f| f.id == id) && *qi == q)
         });
         let node = if is_current && *first_current {
             *first_current = false;
@@ -87,7 +90,7 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool
             let dispatch = marks.dispatch.clone();
             Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
         };
-        let titles: Vec<&str> = run.quotes.iter().map(|(f, _)| marks.story.features[*f].title.as_str()).collect();
+        let titles: Vec<&str> = run.quotes.iter().filter_map(|(f, _)| marks.story.features.get(*f)).map(|f| f.title.as_str()).collect();
         let class = classes!(
             "quote-mark",
             has(marks.hovered).then_some("linked"),

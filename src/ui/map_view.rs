@@ -424,7 +424,8 @@ pub fn MapView() -> Html {
             if !has_level(wanted) && asked.borrow_mut().insert(wanted) {
                 if let Some(file) = level_file(wanted) {
                     yew::platform::spawn_local(async move {
-                        let result = fetch_text(file).await.and_then(|text| store_level(wanted, &text));
+                        let result =
+                            fetch_text(file, 32 * 1024 * 1024).await.and_then(|text| store_level(wanted, &text));
                         match result {
                             Ok(()) => dispatch.dispatch(Action::BasemapLevelReady(wanted)),
                             Err(e) => gloo::console::error!(format!("basemap {}: {e}", wanted.name())),

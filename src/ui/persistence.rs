@@ -29,6 +29,8 @@ pub struct StorageKeys {
     pub latest: String,
     pub backup: String,
     pub unreadable: String,
+    /// Where versions before namespacing saved this layer: read when `latest` is empty, never written.
+    pub legacy: &'static str,
 }
 
 impl StorageKeys {
@@ -36,7 +38,8 @@ impl StorageKeys {
     pub fn for_mode(mode: Mode) -> StorageKeys {
         let layer = if mode == Mode::Student { "annotations:student" } else { "annotations" };
         let latest = storage_key(&location::path(), layer);
-        StorageKeys { backup: format!("{latest}:backup"), unreadable: format!("{latest}:unreadable"), latest }
+        let legacy = if mode == Mode::Student { "article-map:annotations:student" } else { "article-map:annotations" };
+        StorageKeys { backup: format!("{latest}:backup"), unreadable: format!("{latest}:unreadable"), latest, legacy }
     }
 }
 
@@ -77,7 +80,8 @@ fn restore(dispatch: &Dispatch, recovered: Recovered) {
 /// What start-up does with the saved data: restore it (all, or every part that can be read), fall back
 /// to the backup, or leave it untouched and stop saving.
 fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
-    let raw = match storage::read(&keys.latest) {
+    let saved = storage::read(&keys.latest).map(|latest| latest.or_else(|| storage::read(keys.legacy).ok().flatten()));
+    let raw = match saved {
         Ok(None) => {
             dispatch.dispatch(Action::Annotate(AnnotationAction::StorageChecked { usable: true }));
             return;

@@ -245,14 +245,14 @@ fn quote_warnings(story: &Story) -> Option<Alert> {
     let details = story
         .warnings
         .iter()
+        .take(super::alerts::MAX_DETAILS)
         .map(|w| {
-            let feature = story
-                .features
-                .iter()
-                .enumerate()
-                .find(|(i, _)| w.path.starts_with(&format!("features.features[{i}].")))
-                .map(|(_, f)| f.title.as_str())
-                .unwrap_or("a feature");
+            let index = w
+                .path
+                .strip_prefix("features.features[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(i, _)| i.parse::<usize>().ok());
+            let feature = index.and_then(|i| story.features.get(i)).map(|f| f.title.as_str()).unwrap_or("a feature");
             format!("“{feature}”: {} ({})", w.message, w.path)
         })
         .collect();

@@ -10,11 +10,18 @@ use yew::prelude::*;
 
 use super::file_picker::{open_picker, take_files};
 
-use crate::browser::{fetch::fetch_text, files::read_text, location::query_param};
+use crate::browser::{fetch::fetch_text, files::read_text, location, location::query_param};
 use crate::domain::story::Story;
+use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
 
 use super::state::Action;
 use super::store::{use_dispatch, Dispatch};
+
+/// The `<meta name>` with which a deployment names the folder `?story=` packages are served from
+/// (relative to the app, or from the site's root with a leading `/`).
+pub const STORY_FOLDER_META: &str = "article-map-stories";
+/// The largest story package read, in bytes.
+pub const MAX_STORY_BYTES: usize = 2 * 1024 * 1024;
 
 /// Checks a package's text and shows it, or says why not.
 fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
@@ -53,11 +60,26 @@ pub fn open_dropped_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<Ref
 pub fn use_story_from_url() {
     let dispatch = use_dispatch();
     use_effect_with((), move |_| {
-        if let Some(url) = query_param("story") {
-            yew::platform::spawn_local(async move {
-                let text = fetch_text(&url).await;
-                offer(&dispatch, format!("The story at “{url}”"), text);
-            });
+        if let Some(address) = query_param("story") {
+            let origin = format!("The story at “{}”", super::alerts::cut(&address));
+            let folder = location::meta(STORY_FOLDER_META).unwrap_or_else(|| DEFAULT_STORY_FOLDER.into());
+            let checked = location::resolve(&address).ok_or_else(|| "it is not an address".to_string()).and_then(
+                |(target_origin, target_path, href)| {
+                    story_address::check(
+                        (&location::origin(), &location::path()),
+                        (&target_origin, &target_path),
+                        &folder,
+                    )
+                    .map(|()| href)
+                },
+            );
+            match checked {
+                Ok(href) => yew::platform::spawn_local(async move {
+                    let text = fetch_text(&href, MAX_STORY_BYTES).await;
+                    offer(&dispatch, origin, text);
+                }),
+                Err(why) => offer(&dispatch, origin, Err(format!("it was not loaded: {why}"))),
+            }
         }
     });
 }

@@ -43,7 +43,11 @@ pub fn import_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<O
 
 fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     if let Err(problem) = result {
-        dispatch.dispatch(Action::RefuseImport { origin: format!("Export {what}"), problem });
+        dispatch.dispatch(Action::ShowAlert(super::alerts::Alert::new(
+            super::alerts::Severity::Error,
+            format!("Export {what} did not work; your annotations are unchanged."),
+            vec![problem],
+        )));
     }
 }
 
