@@ -774,3 +774,17 @@ fn full_precision_foreign_numbers_round_trip() {
     let doc = doc_of(vec![a]);
     assert_eq!(import(&export_geojson(&doc)).annotations[0], *doc.annotations[0]);
 }
+
+#[test]
+fn a_feature_with_more_quotes_than_the_limit_is_refused_with_the_place() {
+    let quotes: Vec<String> = (0..51).map(|i| format!("\"quote {i}\"")).collect();
+    let text = format!(
+        r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[71,37]}},"properties":{{"quotes":[{}]}}}}"#,
+        quotes.join(",")
+    );
+    let e = import_geojson(&text, &ImportLimits::default()).unwrap_err();
+    assert_eq!(e.path, "properties.quotes");
+    assert!(e.message.contains("at most 50"), "{e}");
+    let fifty = text.replacen("\"quote 50\",", "", 1).replacen(",\"quote 50\"", "", 1);
+    assert_eq!(import_geojson(&fifty, &ImportLimits::default()).unwrap().annotations[0].quotes.len(), 50);
+}

@@ -216,8 +216,7 @@ impl AnnotationGeometry {
                 .enumerate()
                 .map(|(i, r)| {
                     let mut ring = line(r);
-                    let area = super::geojson_export::signed_area_x2(&ring);
-                    if (i == 0 && area < 0.0) || (i > 0 && area > 0.0) {
+                    if super::geojson_export::breaks_right_hand_rule(&ring, i == 0) {
                         ring.reverse();
                         turned = true;
                     }

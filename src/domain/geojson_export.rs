@@ -117,12 +117,33 @@ pub fn signed_area_x2(ring: &[LonLat]) -> f64 {
     ring.windows(2).map(|w| w[0].lon * w[1].lat - w[1].lon * w[0].lat).sum()
 }
 
-/// The ring turned to follow the right-hand rule (RFC 7946 §3.1.6): an exterior counter-clockwise, a hole
-/// clockwise. Rings with no area are left as they are.
-fn right_hand_ring(ring: &[LonLat], exterior: bool) -> Vec<LonLat> {
+/// Twice-areas below this (degrees²; about 1 m² here) are no area: their sign is rounding noise, and it can
+/// come out the same for a ring and its reverse.
+const NO_AREA_X2: f64 = 1e-10;
+
+/// Whether a ring runs against the right-hand rule (RFC 7946 §3.1.6: exteriors counter-clockwise, holes
+/// clockwise). A ring with no area never does, so turning a ring is always done at most once.
+///
+/// ```
+/// use article_map::domain::{coords::LonLat, geojson_export::breaks_right_hand_rule};
+/// let cw = [(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (0.0, 0.0)].map(|(x, y)| LonLat::new(x, y));
+/// assert!(breaks_right_hand_rule(&cw, true));
+/// assert!(!breaks_right_hand_rule(&cw, false));
+/// let flat = [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (0.0, 0.0)].map(|(x, y)| LonLat::new(x, y));
+/// assert!(!breaks_right_hand_rule(&flat, true));
+/// ```
+pub fn breaks_right_hand_rule(ring: &[LonLat], exterior: bool) -> bool {
     let area = signed_area_x2(ring);
+    if area.abs() < NO_AREA_X2 || !area.is_finite() {
+        return false;
+    }
+    (exterior && area < 0.0) || (!exterior && area > 0.0)
+}
+
+/// The ring turned to follow the right-hand rule, if it does not.
+fn right_hand_ring(ring: &[LonLat], exterior: bool) -> Vec<LonLat> {
     let mut ring = ring.to_vec();
-    if (exterior && area < 0.0) || (!exterior && area > 0.0) {
+    if breaks_right_hand_rule(&ring, exterior) {
         ring.reverse();
     }
     ring

@@ -64,11 +64,20 @@ pub struct ImportLimits {
     pub max_vertices: usize,
     /// Levels of nested JSON arrays and objects; the top-level object is level 1 (default 32).
     pub max_depth: usize,
+    /// Article quotes one feature may carry (default 50, as in a story package): each is checked against
+    /// the whole article when the annotation is shown.
+    pub max_quotes_per_feature: usize,
 }
 
 impl Default for ImportLimits {
     fn default() -> Self {
-        ImportLimits { max_bytes: 20 * 1024 * 1024, max_features: 50_000, max_vertices: 1_000_000, max_depth: 32 }
+        ImportLimits {
+            max_bytes: 20 * 1024 * 1024,
+            max_features: 50_000,
+            max_vertices: 1_000_000,
+            max_depth: 32,
+            max_quotes_per_feature: 50,
+        }
     }
 }
 
@@ -365,7 +374,7 @@ impl Importer<'_> {
             Some(Value::Object(properties)) => properties,
             Some(other) => return fail(&props_path, format!("must be an object or null, found {}", describe(other))),
         };
-        let mut annotation = properties_to_annotation(properties, &props_path)?;
+        let mut annotation = properties_to_annotation(properties, &props_path, self.limits.max_quotes_per_feature)?;
         if let Some(geometry) = &geometry {
             // As export writes it: collection, array, Feature, then the geometry or the properties (where
             // string quotes become objects).
@@ -677,7 +686,7 @@ impl Coordinates<'_> {
 }
 
 /// Title, note, style, quotes and foreign properties from a feature's `properties` (see the module docs).
-fn properties_to_annotation(properties: &Map<String, Value>, path: &str) -> Checked<Annotation> {
+fn properties_to_annotation(properties: &Map<String, Value>, path: &str, max_quotes: usize) -> Checked<Annotation> {
     let mut foreign = properties.clone();
     let mut annotation = Annotation::new(String::new(), AnnotationGeometry::Point(LonLat::default()));
     annotation.title = taken_text(&mut foreign, "title", "name", path)?;
@@ -692,6 +701,12 @@ fn properties_to_annotation(properties: &Map<String, Value>, path: &str) -> Chec
     };
     annotation.quotes = match foreign.remove("quotes") {
         None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) if items.len() > max_quotes => {
+            return fail(
+                &join(path, "quotes"),
+                format!("has {} quotes; a feature may carry at most {max_quotes}", items.len()),
+            )
+        }
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()

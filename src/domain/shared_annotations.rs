@@ -32,6 +32,7 @@ pub fn link_import_limits() -> ImportLimits {
         max_bytes: MAX_INFLATED,
         max_features: MAX_LINK_ANNOTATIONS,
         max_vertices: MAX_LINK_VERTICES,
+        max_quotes_per_feature: MAX_LINK_QUOTES_PER_ANNOTATION,
         ..ImportLimits::default()
     }
 }

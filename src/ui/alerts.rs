@@ -191,7 +191,8 @@ mod tests {
     #[test]
     fn texts_from_input_are_cut() {
         let huge = "x".repeat(1_000_000);
-        let list = Alerts::with([Alert::new(Severity::Error, huge.clone(), vec![huge; 10_000])]);
+        let long = "y".repeat(MAX_TEXT_CHARS * 3);
+        let list = Alerts::with([Alert::new(Severity::Error, huge, vec![long; 10_000])]);
         let alert = list.newest().unwrap();
         assert_eq!(alert.title.chars().count(), MAX_TEXT_CHARS + 1);
         assert_eq!(alert.details.len(), MAX_DETAILS + 1);

@@ -213,7 +213,9 @@ impl AnnotationState {
             AnnotationAction::Update(annotation) => self.commit(present.with_replaced(annotation)?),
             AnnotationAction::AttachQuote { id, quote } => {
                 let annotation = present.get(&id)?;
-                if annotation.quotes.contains(&quote) {
+                // No more than an import accepts, so that the document always reads back.
+                let most = crate::domain::geojson_import::ImportLimits::default().max_quotes_per_feature;
+                if annotation.quotes.contains(&quote) || annotation.quotes.len() >= most {
                     return None;
                 }
                 let mut changed = (**annotation).clone();

@@ -20,10 +20,13 @@ pub fn ShareButton() -> Html {
         if !doc.annotations.is_empty() {
             match shared_annotations::encode(doc) {
                 Ok(blob) => state.annotations = Some(blob),
-                Err(size) => details.push(format!(
-                    "Your annotations are too large for a link ({size} characters; a link carries {}): use Export GeoJSON to share them as a file.",
-                    shared_annotations::MAX_LINK_CHARS
-                )),
+                Err(size) => details.push(match shared_annotations::link_refusal(&doc.annotations) {
+                    Some(why) => format!("Your annotations do not fit in a link: {why}."),
+                    None => format!(
+                        "Your annotations are too large for a link ({size} characters; a link carries {}): use Export GeoJSON to share them as a file.",
+                        shared_annotations::MAX_LINK_CHARS
+                    ),
+                }),
             }
         }
         let page = gloo::utils::window().location().href().unwrap_or_default();

@@ -311,7 +311,7 @@ fn limits_for(width: f64, height: f64) -> ViewLimits {
     let extent: MercatorBounds = EXTENT.to_mercator();
     let whole = Viewport::fitting(extent, width, height, 0.0);
     let home = Viewport::fitting(HOME.to_mercator(), width, height, HOME_PADDING_PX);
-    ViewLimits { min_zoom: whole.zoom.min(home.zoom), max_zoom: MAX_ZOOM, center_within: extent }
+    ViewLimits { min_zoom: whole.zoom.min(home.zoom).min(MAX_ZOOM), max_zoom: MAX_ZOOM, center_within: extent }
 }
 
 impl AppState {
