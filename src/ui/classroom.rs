@@ -12,7 +12,7 @@ use super::file_picker::{open_picker, take_files};
 
 use crate::browser::download::download;
 use crate::browser::fullscreen::enter_full_screen;
-use crate::domain::hand_in::{decode_all, encode, file_name, TASKS};
+use crate::domain::hand_in::{decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, TASKS};
 
 use super::state::{Action, Alert, Mode, Severity};
 use super::store::{send, use_store, Dispatch};
@@ -126,14 +126,36 @@ pub fn ClassPanel() -> Html {
             let chosen = {
                 let (input, dispatch) = (input.clone(), dispatch.clone());
                 Callback::from(move |_: Event| {
-                    let files = take_files(&input);
+                    // Bounded before anything is read: at most so many files, each at most so large.
+                    let mut skipped = Vec::new();
+                    let mut files = Vec::new();
+                    for file in take_files(&input) {
+                        if files.len() >= MAX_HAND_IN_FILES {
+                            skipped.push((
+                                file.name(),
+                                format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once"),
+                            ));
+                        } else if file.size() > MAX_HAND_IN_BYTES as f64 {
+                            skipped.push((
+                                file.name(),
+                                format!("not read: a hand-in is at most {} MiB", MAX_HAND_IN_BYTES / (1024 * 1024)),
+                            ));
+                        } else {
+                            files.push(file);
+                        }
+                    }
                     let dispatch = dispatch.clone();
+                    if files.is_empty() {
+                        dispatch.dispatch(Action::AddHandIns { good: Vec::new(), bad: skipped });
+                        return;
+                    }
                     read_all(files, keep.clone(), move |texts| {
                         let (readable, unreadable): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(_, t)| t.is_ok());
                         let files: Vec<(String, String)> =
                             readable.into_iter().map(|(n, t)| (n, t.unwrap_or_default())).collect();
                         let (good, mut bad) = decode_all(&files);
                         bad.extend(unreadable.into_iter().map(|(n, t)| (n, t.err().unwrap_or_default())));
+                        bad.extend(skipped.iter().cloned());
                         dispatch.dispatch(Action::AddHandIns { good, bad });
                     });
                 })
