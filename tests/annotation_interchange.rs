@@ -54,10 +54,10 @@ fn doc_of(annotations: Vec<Annotation>) -> AnnotationDocument {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
-    let text = " ".repeat(21 * 1024 * 1024);
+    let text = " ".repeat(6 * 1024 * 1024);
     let e = refused(&text);
     assert_eq!(e.path, "");
-    assert_eq!(e.message, "the file is 21.0 MB (22,020,096 bytes); the limit is 20.0 MB (20,971,520 bytes)");
+    assert_eq!(e.message, "the file is 6.0 MB (6,291,456 bytes); the limit is 5.0 MB (5,242,880 bytes)");
     let small = ImportLimits { max_bytes: 1_000, ..Default::default() };
     let e = refused_with(&one(json!({"type": "Point", "coordinates": [71.6, 36.7]})).repeat(20), &small);
     assert!(e.message.ends_with("the limit is 1.0 KB (1,000 bytes)"), "{e}");
@@ -325,12 +325,12 @@ fn a_crs_other_than_wgs84_is_refused() {
 #[test]
 fn too_many_features_are_refused_with_the_count_and_limit() {
     let feature = r#"{"type": "Feature", "properties": {}, "geometry": null}"#;
-    let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, vec![feature; 50_001].join(","));
+    let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, vec![feature; 10_001].join(","));
     let e = refused(&text);
     assert_eq!(e.path, "features");
-    assert_eq!(e.message, "has 50,001 features; the limit is 50,000");
-    let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, vec![feature; 50_000].join(","));
-    assert_eq!(import(&text).skipped_without_geometry, 50_000);
+    assert_eq!(e.message, "has 10,001 features; the limit is 10,000");
+    let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, vec![feature; 10_000].join(","));
+    assert_eq!(import(&text).skipped_without_geometry, 10_000);
 }
 
 #[test]

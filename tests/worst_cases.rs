@@ -3,7 +3,7 @@
 
 use article_map::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use article_map::domain::coords::LonLat;
-use article_map::domain::quote_index::QuoteError;
+use article_map::domain::quote_index::{QuoteError, COUNT_CAP};
 use article_map::domain::shared_annotations::{self, MAX_LINK_ANNOTATIONS};
 use article_map::domain::story::{Story, StoryLimits};
 use serde_json::{json, Value};
@@ -40,27 +40,36 @@ fn a_300_kb_story_with_a_self_overlapping_quote_is_refused_by_its_limits() {
 }
 
 #[test]
-fn a_self_overlapping_quote_within_the_limits_is_resolved_in_one_pass() {
+fn a_self_overlapping_quote_within_the_limits_stops_counting_at_the_cap() {
     // 15 paragraphs of 20,000 "a" (300 KB of article) and quotes of 2,000 "a": each is ambiguous.
     let paragraphs = vec!["a".repeat(20_000); 15];
     let quotes = vec![json!({"exact": "a".repeat(2_000)}); 5];
     let story = Story::from_json(&package(paragraphs, vec![feature(0, quotes)])).unwrap();
     for quote in &story.features[0].quotes {
-        assert_eq!(quote.place, Err(QuoteError::Ambiguous { occurrences: 15 * 18_001 }));
+        assert_eq!(quote.place, Err(QuoteError::Ambiguous { occurrences: COUNT_CAP }), "counted up to the cap");
+        assert!(quote.place.as_ref().unwrap_err().to_string().contains("at least 100 places"));
     }
 }
 
 #[test]
 fn a_story_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
     let limits = StoryLimits::default();
+    // A Cyrillic article within its limits, and the bytes made up by features' descriptions.
     let paragraph = "Ишкашим, 2021. ".repeat(700); // ≈ 10,500 characters, 19 KB
     let quote = json!({"exact": "Ишкашим, 2021. Ишкашим", "prefix": "", "suffix": ""});
-    let build = |n: usize, pad: usize| {
-        let mut ps = vec![paragraph.clone(); n];
-        ps.push(format!("The end.{}", "x".repeat(pad)));
-        package(ps, vec![feature(0, vec![quote.clone()]), feature(1, vec![json!("The end.")])])
+    let described = |i: usize, chars: usize| {
+        let mut f = feature(i + 2, vec![]);
+        f["properties"]["description"] = json!("x".repeat(chars));
+        f
     };
-    // As many paragraphs as fit, then one ASCII paragraph padded to exactly the limit.
+    let build = |n: usize, pad: usize| {
+        let mut ps = vec![paragraph.clone(); 20];
+        ps.push("The end.".into());
+        let mut features = vec![feature(0, vec![quote.clone()]), feature(1, vec![json!("The end.")])];
+        features.extend((0..n).map(|i| described(i, 19_000)));
+        features.push(described(n, pad));
+        package(ps, features)
+    };
     let base = build(0, 0).len();
     let per = build(1, 0).len() - base;
     let n = (limits.max_bytes - base) / per;
@@ -78,6 +87,18 @@ fn a_story_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
 }
 
 #[test]
+fn an_article_past_its_length_limit_is_refused() {
+    let limits = StoryLimits::default();
+    let paragraphs =
+        vec!["a".repeat(limits.max_paragraph_chars); limits.max_article_chars / limits.max_paragraph_chars + 1];
+    let problems = Story::from_json(&package(paragraphs, vec![feature(0, vec![])])).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.path == "article.sections" && p.message.contains("limit is 300,000")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn counts_past_the_story_limits_are_refused_with_their_paths() {
     let limits = StoryLimits::default();
     let quotes = vec![json!("x"); limits.max_quotes_per_feature + 1];
@@ -87,7 +108,7 @@ fn counts_past_the_story_limits_are_refused_with_their_paths() {
         .any(|p| p.path == "features.features[0].properties.quotes" && p.message.contains("limit is 50")));
     let features: Vec<Value> = (0..limits.max_features + 1).map(|i| feature(i, vec![])).collect();
     let problems = Story::from_json(&package(vec!["x".into()], features)).unwrap_err();
-    assert!(problems.iter().any(|p| p.path == "features.features" && p.message.contains("2,000")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.path == "features.features" && p.message.contains("1,000")), "{problems:?}");
     let long_id = "я".repeat(100_000);
     let mut bad = feature(0, vec![]);
     bad["properties"]["kind"] = json!(long_id);

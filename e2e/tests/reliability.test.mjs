@@ -141,6 +141,7 @@ describe('many refused files', () => {
       page.on('pageerror', (e) => errors.push(String(e)));
       try {
         await page.goto(`${suite.server.url}?embed=1#v1;f=new_site_ishkashim_wakhan`);
+        await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 15_000 });
         await page.locator('[role="dialog"][data-popup-for="new_site_ishkashim_wakhan"]').waitFor({ state: 'attached' });
         assert.equal(await page.locator('[data-failure-panel]').count(), 0);
         assert.deepEqual(errors, []);
@@ -314,6 +315,39 @@ describe('links and addresses', () => {
       } finally {
         await app.context.close();
       }
+    }
+  });
+
+  test('a story package with a self-overlapping quote is answered at once, and the built-in story stays', async () => {
+    const story = structuredClone(RUSSIAN);
+    story.article.sections[0].paragraphs[0].text = 'a'.repeat(150_000);
+    story.features.features[0].properties.quotes = [{ exact: 'a'.repeat(1_500), prefix: '', suffix: '' }];
+    await writeFixture('overlapping.json', story);
+    const app = await openApp(suite.browser, suite.server.url, { path: '?story=stories/test-fixtures/overlapping.json' });
+    try {
+      const alert = app.page.locator('.alert-error', { hasText: 'overlapping.json' });
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /limit is 20,000/);
+      assert.notEqual(await app.page.locator('.story-title').textContent(), story.article.title);
+      await assertAlive(app);
+    } finally {
+      await app.context.close();
+    }
+  });
+
+  test('a point with 100,000 quotes is refused on import with the limit', async () => {
+    const app = await openApp(suite.browser, suite.server.url);
+    try {
+      const quotes = Array.from({ length: 100_000 }, (_, i) => ({ exact: `quote ${i}`, prefix: '', suffix: '' }));
+      const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [72, 38] }, properties: { quotes } };
+      await app.page.locator('[data-import-file]').setInputFiles({ name: 'quotes.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(feature)) });
+      const alert = app.page.locator('.alert-error', { hasText: 'quotes.geojson' });
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /at most 50/);
+      assert.deepEqual(await ids(app.page), []);
+      await assertAlive(app);
+    } finally {
+      await app.context.close();
     }
   });
 

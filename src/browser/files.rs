@@ -4,7 +4,7 @@ use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
 
 /// Files larger than this are refused before reading, MiB.
-pub const MAX_FILE_MIB: f64 = 25.0;
+pub const MAX_FILE_MIB: f64 = 6.0;
 
 /// Reads a file as UTF-8 text and calls `done` with it or with a message. Keep the returned reader alive
 /// until then (dropping it cancels the read).

@@ -56,11 +56,12 @@ const WGS84_NAMES: [&str; 8] = [
 /// What an import accepts at most, so that a huge or hostile file is refused before it costs much.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImportLimits {
-    /// Size of the text, in bytes of UTF-8 (default 20 MiB).
+    /// Size of the text, in bytes of UTF-8 (default 5 MiB). The defaults keep an import at the limits within
+    /// about a second in the browser (bench/WORST-CASE.md).
     pub max_bytes: usize,
-    /// Features in the file (default 50,000).
+    /// Features in the file (default 10,000).
     pub max_features: usize,
-    /// Positions in all geometries together, each ring's closing position included (default 1,000,000).
+    /// Positions in all geometries together, each ring's closing position included (default 250,000).
     pub max_vertices: usize,
     /// Levels of nested JSON arrays and objects; the top-level object is level 1 (default 32).
     pub max_depth: usize,
@@ -72,9 +73,9 @@ pub struct ImportLimits {
 impl Default for ImportLimits {
     fn default() -> Self {
         ImportLimits {
-            max_bytes: 20 * 1024 * 1024,
-            max_features: 50_000,
-            max_vertices: 1_000_000,
+            max_bytes: 5 * 1024 * 1024,
+            max_features: 10_000,
+            max_vertices: 250_000,
             max_depth: 32,
             max_quotes_per_feature: 50,
         }

@@ -9,13 +9,16 @@ use super::geojson_export::export_geojson;
 use super::geojson_import::{import_geojson, ImportLimits};
 
 /// The largest hand-in file read, bytes of UTF-8.
-pub const MAX_HAND_IN_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_HAND_IN_BYTES: usize = 2 * 1024 * 1024;
+/// Hand-in files read at once, bytes in all: a class's hand-ins open within a second (about 80 ms a MiB
+/// here); files past it are reported, not read.
+pub const MAX_HAND_IN_TOTAL_BYTES: usize = 10 * 1024 * 1024;
 /// Annotations one hand-in may hold.
 pub const MAX_HAND_IN_ANNOTATIONS: usize = 2_000;
 /// Positions one hand-in may hold, all annotations together.
-pub const MAX_HAND_IN_VERTICES: usize = 200_000;
-/// Hand-ins read at once; further files are reported, not read.
-pub const MAX_HAND_IN_FILES: usize = 200;
+pub const MAX_HAND_IN_VERTICES: usize = 50_000;
+/// Hand-ins read at once (a class); further files are reported, not read.
+pub const MAX_HAND_IN_FILES: usize = 60;
 /// Characters of the student's name and of the task kept from a hand-in.
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -116,9 +119,21 @@ pub fn decode(text: &str, file_name: &str) -> Result<HandIn, String> {
 pub fn decode_all(files: &[(String, String)]) -> (Vec<HandIn>, Vec<(String, String)>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
+    let mut total = 0usize;
     for (i, (name, text)) in files.iter().enumerate() {
         if i >= MAX_HAND_IN_FILES {
             bad.push((name.clone(), format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once")));
+            continue;
+        }
+        total = total.saturating_add(text.len());
+        if total > MAX_HAND_IN_TOTAL_BYTES {
+            bad.push((
+                name.clone(),
+                format!(
+                    "not read: hand-ins read at once may have at most {} MiB in all",
+                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
+                ),
+            ));
             continue;
         }
         match decode(text, name) {

@@ -25,6 +25,10 @@ pub struct QuoteMatch {
     pub text: String,
 }
 
+/// Occurrences are counted up to this many (a count that reaches it reads "at least"): the search stops
+/// there, so a quote that matches everywhere costs no more than one that matches a few times.
+pub const COUNT_CAP: usize = 100;
+
 /// Why a quote did not resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuoteError {
@@ -47,11 +51,14 @@ impl fmt::Display for QuoteError {
             QuoteError::NotFound => write!(f, "the quote is not in the article"),
             QuoteError::ContextMismatch { occurrences } => write!(
                 f,
-                "the quote's text occurs {occurrences} time(s) in the article, but never with its prefix and suffix"
+                "the quote's text occurs {}{occurrences} time(s) in the article, but never with its prefix and suffix",
+                if *occurrences >= COUNT_CAP { "at least " } else { "" }
             ),
-            QuoteError::Ambiguous { occurrences } => {
-                write!(f, "the quote matches {occurrences} places in the article; add prefix or suffix to choose one")
-            }
+            QuoteError::Ambiguous { occurrences } => write!(
+                f,
+                "the quote matches {}{occurrences} places in the article; add prefix or suffix to choose one",
+                if *occurrences >= COUNT_CAP { "at least " } else { "" }
+            ),
         }
     }
 }
@@ -127,9 +134,9 @@ impl<'n> Pattern<'n> {
         Pattern { needle, border }
     }
 
-    /// Calls `found` with the start byte of every occurrence in `haystack`, in order. Both are UTF-8, so
-    /// every start is on a character boundary.
-    fn each(&self, haystack: &str, mut found: impl FnMut(usize)) {
+    /// Calls `found` with the start byte of every occurrence in `haystack`, in order, until it returns
+    /// false. Both are UTF-8, so every start is on a character boundary.
+    fn each(&self, haystack: &str, mut found: impl FnMut(usize) -> bool) {
         let n = self.needle.len();
         if n == 0 || n > haystack.len() {
             return;
@@ -143,7 +150,9 @@ impl<'n> Pattern<'n> {
                 k += 1;
             }
             if k == n {
-                found(i + 1 - n);
+                if !found(i + 1 - n) {
+                    return;
+                }
                 k = self.border[n - 1];
             }
         }
@@ -185,20 +194,39 @@ impl<'a> QuoteIndex<'a> {
         let plain = prefix.is_empty() && suffix.is_empty();
         let (mut seen, mut matched) = (0usize, 0usize);
         let mut first: Option<(usize, usize)> = None;
+        // Places that match with the context, counted up to COUNT_CAP.
         for (index, (_, f)) in self.paragraphs.iter().enumerate() {
+            if matched >= COUNT_CAP {
+                break;
+            }
             // A linear-time pre-check that skips most paragraphs quickly.
             if !f.text.contains(exact.as_str()) {
                 continue;
             }
-            bare.each(&f.text, |_| seen += 1);
             let mut record = |start: usize| {
                 matched += 1;
                 first.get_or_insert((index, start));
+                matched < COUNT_CAP
             };
             if plain {
                 bare.each(&f.text, &mut record);
             } else {
                 framed.each(&f.text, |at| record(at + prefix.len()));
+            }
+        }
+        // Only when none matches with its context: how often the bare text occurs, for the message.
+        if matched == 0 {
+            for (_, f) in &self.paragraphs {
+                if seen >= COUNT_CAP {
+                    break;
+                }
+                if !f.text.contains(exact.as_str()) {
+                    continue;
+                }
+                bare.each(&f.text, |_| {
+                    seen += 1;
+                    seen < COUNT_CAP
+                });
             }
         }
         match (matched, seen, first) {
@@ -328,12 +356,16 @@ mod tests {
 
     #[test]
     fn a_self_overlapping_quote_in_a_long_paragraph_is_counted_in_one_pass() {
-        // Before: each of the 50,001 candidates was re-searched and copied (minutes, gigabytes).
+        // Before: each of the 50,001 candidates was re-searched and copied (minutes, gigabytes). Now
+        // counting stops at the cap.
         let paragraph = "a".repeat(100_000);
         let index = QuoteIndex::new([paragraph.as_str()]);
         let exact = "a".repeat(50_000);
-        assert_eq!(index.resolve(&q(&exact, "", "")), Err(QuoteError::Ambiguous { occurrences: 50_001 }));
-        assert_eq!(index.resolve(&q(&exact, "b", "")), Err(QuoteError::ContextMismatch { occurrences: 50_001 }));
+        assert_eq!(index.resolve(&q(&exact, "", "")), Err(QuoteError::Ambiguous { occurrences: COUNT_CAP }));
+        assert_eq!(index.resolve(&q(&exact, "b", "")), Err(QuoteError::ContextMismatch { occurrences: COUNT_CAP }));
+        let sixty = "a".repeat(60);
+        let few = QuoteIndex::new([sixty.as_str()]);
+        assert_eq!(few.resolve(&q(&"a".repeat(50), "", "")), Err(QuoteError::Ambiguous { occurrences: 11 }));
         let m = index.resolve(&q(&exact, &"a".repeat(50_000), "")).unwrap();
         assert_eq!((m.start, m.end), (50_000, 100_000));
     }

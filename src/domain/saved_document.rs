@@ -11,6 +11,13 @@ use super::geojson_import::{import_geojson, ImportLimits};
 /// The format tag of saved documents.
 pub const SAVED_FORMAT: &str = "article-map/annotations@1";
 
+/// The limits a saved document is read with: an import's, but for the size of the text, since the saved
+/// form (indented, every property written) can be larger than the file it was imported from.
+fn saved_limits() -> ImportLimits {
+    let import = ImportLimits::default();
+    ImportLimits { max_bytes: import.max_bytes * 4, ..import }
+}
+
 /// The envelope for `doc`, saved at `saved_at` (an ISO 8601 time).
 pub fn encode(doc: &AnnotationDocument, saved_at: &str) -> String {
     let document: Value = serde_json::from_str(&export_geojson(doc)).unwrap_or(Value::Null);
@@ -26,7 +33,7 @@ pub fn decode(text: &str) -> Result<(AnnotationDocument, Option<String>), String
         None => return Err("the saved data has no format tag".into()),
     }
     let document = value.get("document").ok_or("the saved data has no document")?;
-    let report = import_geojson(&document.to_string(), &ImportLimits::default())
+    let report = import_geojson(&document.to_string(), &saved_limits())
         .map_err(|e| format!("the saved document is damaged ({e})"))?;
     let mut doc = AnnotationDocument::default().with_imported(report.annotations);
     doc.next_id = doc.next_id.max(value.get("next_id").and_then(Value::as_u64).unwrap_or(1));
@@ -87,7 +94,7 @@ pub fn decode_leniently(text: &str) -> Result<Recovered, String> {
     let Some(features) = value.get("document").and_then(|d| d.get("features")).and_then(Value::as_array) else {
         return Err(strict);
     };
-    let limits = ImportLimits::default();
+    let limits = saved_limits();
     let mut annotations = Vec::new();
     let mut unreadable = Vec::new();
     for (i, feature) in features.iter().take(limits.max_features).enumerate() {

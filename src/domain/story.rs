@@ -19,8 +19,9 @@ pub const FORMAT: &str = "article-map/story@1";
 /// is refused with a problem that names the limit and the JSON path, before the work the limit bounds is
 /// done: the size is checked before the JSON is parsed, counts before their items are read.
 ///
-/// Together they bound the reading work: quote search is linear in the article for each quote, so it costs
-/// at most [`StoryLimits::max_quotes`] × [`StoryLimits::max_bytes`] byte steps.
+/// Together they bound the reading work: quote search is linear in the article for each quote (and stops
+/// counting an ambiguous one at [`super::quote_index::COUNT_CAP`]), so it costs at most
+/// [`StoryLimits::max_quotes`] × [`StoryLimits::max_article_chars`] character steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoryLimits {
     /// Size of the package text, bytes of UTF-8.
@@ -31,6 +32,8 @@ pub struct StoryLimits {
     pub max_paragraphs: usize,
     /// Characters of one paragraph; also of a description, notes, a claim or the attribution.
     pub max_paragraph_chars: usize,
+    /// Characters of the article's paragraphs together.
+    pub max_article_chars: usize,
     /// Features in the collection.
     pub max_features: usize,
     /// Quotes of one feature.
@@ -54,9 +57,10 @@ impl StoryLimits {
         max_sections: 500,
         max_paragraphs: 2_000,
         max_paragraph_chars: 20_000,
-        max_features: 2_000,
+        max_article_chars: 300_000,
+        max_features: 1_000,
         max_quotes_per_feature: 50,
-        max_quotes: 2_000,
+        max_quotes: 500,
         max_quote_chars: 2_000,
         max_vertices_per_feature: 50_000,
         max_sources_per_feature: 50,
@@ -668,6 +672,17 @@ impl Reader {
         }
         if !items.is_empty() && paragraph_ids.is_empty() {
             self.problem("article.sections", "hold no paragraph: there is no text to quote");
+        }
+        let article_chars: usize = sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.chars().count()).sum();
+        if article_chars > self.limits.max_article_chars {
+            self.problem(
+                "article.sections",
+                format!(
+                    "the paragraphs hold {} characters in all; the limit is {}",
+                    thousands(article_chars),
+                    thousands(self.limits.max_article_chars)
+                ),
+            );
         }
         // A missing title is already a problem; reading on lists the features' problems too.
         Some(Article {

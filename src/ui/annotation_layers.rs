@@ -1,6 +1,6 @@
 //! The reader's annotations on the map: lines and areas in map space (their paths built once per document
-//! change), and in screen space the points, the selected shape's vertex and midpoint handles, and the shape
-//! being drawn with its live measures.
+//! change), points in the settled view's screen space (placed once per settle), and in the live view the
+//! selected shape's vertex and midpoint handles and the shape being drawn with its live measures.
 
 use std::rc::Rc;
 
@@ -21,7 +21,7 @@ pub struct DocumentRef(pub AnnotationDocument);
 impl PartialEq for DocumentRef {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.0.annotations, &other.0.annotations);
-        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| Rc::ptr_eq(x, y))
+        Rc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| Rc::ptr_eq(x, y)))
     }
 }
 
@@ -100,10 +100,22 @@ fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
     }
 }
 
-/// Points, handles and the shape in progress, in screen pixels.
+#[derive(Properties, PartialEq)]
+pub struct AnnotationPointsProps {
+    /// The settled camera: points are placed for it, and a gesture only transforms them (like the drawing).
+    pub settled: Viewport,
+    pub document: DocumentRef,
+    pub selected: Option<String>,
+    #[prop_or(AttrValue::Static("annotation-points"))]
+    pub class: AttrValue,
+}
+
+/// Point annotations, in the settled view's screen pixels. Drawn again only when the view settles, the
+/// document changes or the selection does: a pan or zoom frame costs nothing here, whatever the number of
+/// points (the frame around it carries the gesture's transform).
 #[component]
-pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
-    let view = &props.view;
+pub fn AnnotationPoints(props: &AnnotationPointsProps) -> Html {
+    let view = &props.settled;
     let px = |p: LonLat| view.lonlat_to_screen(p);
     let points = props.document.0.annotations.iter().flat_map(|a| {
         let selected = props.selected.as_deref() == Some(a.id.as_str());
@@ -116,6 +128,19 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
             }
         })
     });
+    html! {
+        <svg class={props.class.clone()} width={view.width.to_string()} height={view.height.to_string()}>
+            { for points }
+        </svg>
+    }
+}
+
+/// The selected shape's handles and the shape in progress, in the live view's screen pixels (a few
+/// elements, whatever the document's size).
+#[component]
+pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
+    let view = &props.view;
+    let px = |p: LonLat| view.lonlat_to_screen(p);
     let handles = props.selected.as_ref().and_then(|id| props.document.0.get(id)).map(|a| {
         let moving_points = matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_));
         let corners = vertices(&a.geometry).into_iter().enumerate().filter(|_| !moving_points).map(|(i, (v, p))| {
@@ -163,7 +188,6 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
     });
     html! {
         <svg class={props.class.clone()} width={view.width.to_string()} height={view.height.to_string()}>
-            { for points }
             { handles.unwrap_or_default() }
             { draft.unwrap_or_default() }
         </svg>

@@ -12,7 +12,9 @@ use super::file_picker::{open_picker, take_files};
 
 use crate::browser::download::download;
 use crate::browser::fullscreen::enter_full_screen;
-use crate::domain::hand_in::{decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, TASKS};
+use crate::domain::hand_in::{
+    decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, MAX_HAND_IN_TOTAL_BYTES, TASKS,
+};
 
 use super::state::{Action, Alert, Mode, Severity};
 use super::store::{send, use_store, Dispatch};
@@ -129,11 +131,20 @@ pub fn ClassPanel() -> Html {
                     // Bounded before anything is read: at most so many files, each at most so large.
                     let mut skipped = Vec::new();
                     let mut files = Vec::new();
+                    let mut total = 0.0;
                     for file in take_files(&input) {
                         if files.len() >= MAX_HAND_IN_FILES {
                             skipped.push((
                                 file.name(),
                                 format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once"),
+                            ));
+                        } else if total + file.size() > MAX_HAND_IN_TOTAL_BYTES as f64 {
+                            skipped.push((
+                                file.name(),
+                                format!(
+                                    "not read: hand-ins read at once may have at most {} MiB in all",
+                                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
+                                ),
                             ));
                         } else if file.size() > MAX_HAND_IN_BYTES as f64 {
                             skipped.push((
@@ -141,6 +152,7 @@ pub fn ClassPanel() -> Html {
                                 format!("not read: a hand-in is at most {} MiB", MAX_HAND_IN_BYTES / (1024 * 1024)),
                             ));
                         } else {
+                            total += file.size();
                             files.push(file);
                         }
                     }

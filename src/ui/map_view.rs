@@ -20,7 +20,7 @@ use crate::domain::marker_layout::spread;
 
 use super::annotating::AnnotationAction;
 use super::annotation_editing::{dragged, press, EditDrag, PressTarget};
-use super::annotation_layers::{AnnotationOverlay, AnnotationShapes, DocumentRef};
+use super::annotation_layers::{AnnotationOverlay, AnnotationPoints, AnnotationShapes, DocumentRef};
 use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
@@ -450,6 +450,9 @@ pub fn MapView() -> Html {
     let settled = store.settled;
     let view_box = settled.view_box(OVERHANG);
     let (scale, tx, ty) = store.view.transform_from(&settled);
+    // Point annotations are placed for the settled view; a gesture moves them with this transform only.
+    let points_style: AttrValue =
+        format!("transform-origin:0 0;transform:translate({tx:.2}px,{ty:.2}px) scale({scale:.5})").into();
     let drawing_style: AttrValue = format!(
         "left:{left:.1}px;top:{top:.1}px;width:{w:.1}px;height:{h:.1}px;transform-origin:{ox:.1}px {oy:.1}px;\
          transform:translate({tx:.2}px,{ty:.2}px) scale({scale:.5})",
@@ -529,10 +532,14 @@ pub fn MapView() -> Html {
                             overhang={OVERHANG} style={drawing_style.clone()} />
                     }
                     <LabelLayer view={store.view} layers={store.layers} />
-                    { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
-                        <AnnotationOverlay view={store.view} document={DocumentRef(h.document.clone())} selected={None::<String>} vertex={None}
-                            draft={None} cursor={None} class="annotation-overlay hand-in-overlay" />
-                    }) }
+                    <div class="annotation-points-frame" style={points_style}>
+                        { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
+                            <AnnotationPoints settled={settled} document={DocumentRef(h.document.clone())} selected={None::<String>}
+                                class="annotation-points hand-in-overlay" />
+                        }) }
+                        <AnnotationPoints settled={settled} document={DocumentRef(annotations.document().clone())}
+                            selected={annotations.selected.clone()} />
+                    </div>
                     <AnnotationOverlay view={store.view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
                         draft={annotations.draft.clone()} cursor={annotations.cursor} />

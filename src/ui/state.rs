@@ -369,7 +369,9 @@ impl AppState {
     pub fn apply(&self, action: Action) -> Option<AppState> {
         let next = match action {
             Action::Resize { width, height } => {
-                if width < 1.0 || height < 1.0 || (self.sized && width == self.view.width && height == self.view.height)
+                // A map of less than a pixel (a collapsed iframe) is drawn as one pixel: it is still ready.
+                let (width, height) = (width.max(1.0), height.max(1.0));
+                if !width.is_finite() || !height.is_finite() || (self.sized && width == self.view.width && height == self.view.height)
                 {
                     return None;
                 }
