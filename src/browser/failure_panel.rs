@@ -35,7 +35,7 @@ pub fn show(message: &str) -> Option<()> {
         Some(element)
     };
     add("h2", TITLE)?.set_id("failure-title");
-    add("p", "The map stopped working and cannot go on. Your annotations are saved in this browser as you make them: reloading the page brings them back.")?;
+    add("p", "The map stopped working and cannot go on. Your annotations are saved in this browser as you make them, so reloading the page brings them back (unless a message said saving had stopped: then the last saved version comes back).")?;
     let location = web_sys::window()?.location();
     let reload_to = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
     let reload = add("a", "Reload the map")?;

@@ -7,12 +7,15 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
     error.as_string().or_else(|| js_sys::JSON::stringify(&error).ok().and_then(|s| s.as_string())).unwrap_or_default()
 }
 
-/// Fetches `url` (already checked to be same-origin) as text, without credentials, refusing a body larger
+/// Fetches `url` (already checked to be same-origin) as text, without credentials and without following
+/// redirects, refusing a body larger
 /// than `max_bytes`. The error says what failed in words.
 pub async fn fetch_text(url: &str, max_bytes: usize) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_credentials(web_sys::RequestCredentials::Omit);
+    // A redirect could lead out of the folder the address was checked against: refused.
+    init.set_redirect(web_sys::RequestRedirect::Error);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| {
         format!("could not be fetched ({}); check the address and that the server allows it", describe(e))
     })?;

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::coords::LonLat;
 use super::geodesy::{line_length_m, polygon_area_m2};
 use super::quote_index::QuoteSelector;
+use super::thousands::rounded_thousands;
 
 /// An annotation's shape, in WGS84 degrees. Drawing makes `Point`, `LineString` and `Polygon`; imports may
 /// bring the multi-part kinds too.
@@ -33,6 +34,28 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiLineString(_) => "MultiLineString",
             AnnotationGeometry::Polygon(_) => "Polygon",
             AnnotationGeometry::MultiPolygon(_) => "MultiPolygon",
+        }
+    }
+
+    /// The first position (where a popup points from), without collecting the others.
+    pub fn first_position(&self) -> Option<LonLat> {
+        match self {
+            AnnotationGeometry::Point(p) => Some(*p),
+            AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.first().copied(),
+            AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => {
+                ls.iter().flatten().next().copied()
+            }
+            AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().flatten().next().copied(),
+        }
+    }
+
+    /// How many positions it has (each ring's closing one included).
+    pub fn position_count(&self) -> usize {
+        match self {
+            AnnotationGeometry::Point(_) => 1,
+            AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.len(),
+            AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.iter().map(Vec::len).sum(),
+            AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().map(Vec::len).sum(),
         }
     }
 
@@ -112,7 +135,7 @@ impl Measures {
             parts.push(format!("Length {}", km(l)));
         }
         if let Some(a) = self.area_km2 {
-            parts.push(format!("Area {} km²", thousands(a)));
+            parts.push(format!("Area {} km²", rounded_thousands(a)));
         }
         if let Some(p) = self.perimeter_km {
             parts.push(format!("perimeter {}", km(p)));
@@ -123,26 +146,10 @@ impl Measures {
 
 fn km(value: f64) -> String {
     if value >= 1000.0 {
-        format!("{} km", thousands(value))
+        format!("{} km", rounded_thousands(value))
     } else {
         format!("{value:.1} km")
     }
-}
-
-/// A whole number with thousands separators.
-fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value < 0.0 {
-        out.insert(0, '-');
-    }
-    out
 }
 
 /// Styling, as simplestyle-spec properties. `None` means "not set" (the app's default is drawn).
@@ -286,8 +293,8 @@ impl AnnotationDocument {
 
     /// A fresh id, and the document that has used it up.
     pub fn fresh_id(&self) -> (String, AnnotationDocument) {
-        let mut n = self.next_id.max(1);
-        while self.get(&format!("a{n}")).is_some() {
+        let mut n = self.next_id.clamp(1, u64::MAX - 1);
+        while self.get(&format!("a{n}")).is_some() && n < u64::MAX - 1 {
             n += 1;
         }
         (format!("a{n}"), AnnotationDocument { annotations: self.annotations.clone(), next_id: n + 1 })
@@ -325,11 +332,15 @@ impl AnnotationDocument {
         let mut next_id = self.next_id.max(1);
         for mut annotation in imported {
             if annotation.id.is_empty() || taken.contains(&annotation.id) {
-                while taken.contains(&format!("a{next_id}")) {
+                while taken.contains(&format!("a{next_id}")) && next_id < u64::MAX {
                     next_id += 1;
                 }
                 annotation.id = format!("a{next_id}");
-                next_id += 1;
+                next_id = next_id.saturating_add(1);
+            }
+            // An imported "a{K}" keeps its name; the next drawn one starts after it (no search at the next draw).
+            if let Some(k) = annotation.id.strip_prefix('a').and_then(|k| k.parse::<u64>().ok()) {
+                next_id = next_id.max(k.saturating_add(1));
             }
             taken.insert(annotation.id.clone());
             annotations.push(Rc::new(annotation));

@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
 use super::coords::LonLat;
 use super::quote_index::QuoteSelector;
+use super::thousands::thousands;
 
 /// serde_json stops reading when nesting reaches this many levels (so it reads at most 127), before our own
 /// check can see the document.
@@ -141,9 +142,9 @@ pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport,
             format!(
                 "the file is {} ({} bytes); the limit is {} ({} bytes)",
                 megabytes(text.len()),
-                thousands(text.len()),
+                thousands(text.len() as u64),
                 megabytes(limits.max_bytes),
-                thousands(limits.max_bytes)
+                thousands(limits.max_bytes as u64)
             ),
         );
     }
@@ -288,8 +289,8 @@ impl Importer<'_> {
                         "features",
                         format!(
                             "has {} features; the limit is {}",
-                            thousands(features.len()),
-                            thousands(self.limits.max_features)
+                            thousands(features.len() as u64),
+                            thousands(self.limits.max_features as u64)
                         ),
                     );
                 }
@@ -318,8 +319,8 @@ impl Importer<'_> {
                 &at,
                 format!(
                     "the file has {} positions in all, more than the limit of {} (passed in this geometry)",
-                    thousands(self.vertices),
-                    thousands(self.limits.max_vertices)
+                    thousands(self.vertices as u64),
+                    thousands(self.limits.max_vertices as u64)
                 ),
             );
         }
@@ -833,19 +834,6 @@ fn megabytes(bytes: usize) -> String {
     }
 }
 
-/// A count with thousands separators.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,10 +906,7 @@ mod tests {
     }
 
     #[test]
-    fn geojson_counts_and_sizes_in_words() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(20_971_520), "20,971,520");
+    fn sizes_and_json_values_in_words() {
         assert_eq!(megabytes(20 * 1024 * 1024), "20.0 MB");
         assert_eq!(megabytes(1_000), "1.0 KB");
         assert_eq!(describe(&serde_json::json!([1])), "an array of 1 item");

@@ -111,16 +111,21 @@ pub fn spread(anchors: &[ScreenPx]) -> Vec<ScreenPx> {
         if members.len() < 2 {
             continue;
         }
-        let n = members.len() as f64;
-        let cx = members.iter().map(|&i| anchors[i].x).sum::<f64>() / n;
-        let cy = members.iter().map(|&i| anchors[i].y).sum::<f64>() / n;
-        let radius = (SPACING_PX / 2.0 / (std::f64::consts::PI / n).sin()).max(SPACING_PX / 2.0);
-        for (k, &i) in members.iter().enumerate() {
-            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
-            placed[i] = ScreenPx::new(cx + radius * angle.cos(), cy + radius * angle.sin());
-        }
+        fan_out(&members, anchors, &mut placed);
     }
     placed
+}
+
+/// Places a crowd's markers evenly on a circle around their centre, [`SPACING_PX`] apart.
+fn fan_out(members: &[usize], anchors: &[ScreenPx], placed: &mut [ScreenPx]) {
+    let n = members.len() as f64;
+    let cx = members.iter().map(|&i| anchors[i].x).sum::<f64>() / n;
+    let cy = members.iter().map(|&i| anchors[i].y).sum::<f64>() / n;
+    let radius = (SPACING_PX / 2.0 / (std::f64::consts::PI / n).sin()).max(SPACING_PX / 2.0);
+    for (k, &i) in members.iter().enumerate() {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
+        placed[i] = ScreenPx::new(cx + radius * angle.cos(), cy + radius * angle.sin());
+    }
 }
 
 /// The layout by comparing every pair, as [`spread`] did before it used a grid: kept to check that the two
@@ -150,14 +155,7 @@ fn spread_pairwise(anchors: &[ScreenPx]) -> Vec<ScreenPx> {
         if members.len() < 2 {
             continue;
         }
-        let n = members.len() as f64;
-        let cx = members.iter().map(|&i| anchors[i].x).sum::<f64>() / n;
-        let cy = members.iter().map(|&i| anchors[i].y).sum::<f64>() / n;
-        let radius = (SPACING_PX / 2.0 / (std::f64::consts::PI / n).sin()).max(SPACING_PX / 2.0);
-        for (k, &i) in members.iter().enumerate() {
-            let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
-            placed[i] = ScreenPx::new(cx + radius * angle.cos(), cy + radius * angle.sin());
-        }
+        fan_out(&members, anchors, &mut placed);
     }
     placed
 }

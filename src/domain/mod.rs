@@ -28,6 +28,7 @@ pub mod story_address;
 pub mod svg_export;
 pub mod svg_path;
 pub mod synthetic;
+pub mod thousands;
 pub mod tour;
 pub mod url_state;
 pub mod viewport;

@@ -7,15 +7,55 @@ use serde_json::{json, Value};
 use super::annotation::AnnotationDocument;
 use super::geojson_export::export_geojson;
 use super::geojson_import::{import_geojson, ImportLimits};
+use super::thousands::thousands;
 
 /// The format tag of saved documents.
 pub const SAVED_FORMAT: &str = "article-map/annotations@1";
 
-/// The limits a saved document is read with: an import's, but for the size of the text, since the saved
-/// form (indented, every property written) can be larger than the file it was imported from.
-fn saved_limits() -> ImportLimits {
-    let import = ImportLimits::default();
-    ImportLimits { max_bytes: import.max_bytes * 4, ..import }
+/// The limits a saved document is read with: wider than an import's, so that several imports together, a
+/// save's larger form (indented, every property written) and saves made by earlier versions (which took up
+/// to 50,000 features and 1,000,000 positions, with any number of quotes) are all read back.
+pub fn saved_limits() -> ImportLimits {
+    ImportLimits {
+        max_bytes: 80 * 1024 * 1024,
+        max_features: 50_000,
+        max_vertices: 1_000_000,
+        max_quotes_per_feature: 10_000,
+        ..ImportLimits::default()
+    }
+}
+
+/// Whether `incoming` annotations fit in `doc` so that the whole can still be saved and read back; if not,
+/// why not, in words. Linear in the positions of both.
+///
+/// ```
+/// use article_map::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
+/// use article_map::domain::coords::LonLat;
+/// use article_map::domain::saved_document::room_for;
+/// let point = || Annotation::new(String::new(), AnnotationGeometry::Point(LonLat::new(71.0, 38.0)));
+/// assert!(room_for(&AnnotationDocument::default(), &[point()]).is_ok());
+/// assert!(room_for(&AnnotationDocument::default(), &vec![point(); 50_001]).is_err());
+/// ```
+pub fn room_for(doc: &AnnotationDocument, incoming: &[super::annotation::Annotation]) -> Result<(), String> {
+    let limits = saved_limits();
+    let features = doc.annotations.len() + incoming.len();
+    if features > limits.max_features {
+        return Err(format!(
+            "your document would hold {} annotations; it can hold at most {} (delete some, or export them and start a new one)",
+            thousands(features as u64),
+            thousands(limits.max_features as u64)
+        ));
+    }
+    let positions: usize = doc.annotations.iter().map(|a| a.geometry.position_count()).sum::<usize>()
+        + incoming.iter().map(|a| a.geometry.position_count()).sum::<usize>();
+    if positions > limits.max_vertices {
+        return Err(format!(
+            "your document would hold {} positions; it can hold at most {} (delete some, or export them and start a new one)",
+            thousands(positions as u64),
+            thousands(limits.max_vertices as u64)
+        ));
+    }
+    Ok(())
 }
 
 /// The envelope for `doc`, saved at `saved_at` (an ISO 8601 time).

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::coords::LonLat;
 use super::geodesy::line_length_m;
 use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
+use super::thousands::thousands;
 
 /// The format tag a package must carry.
 pub const FORMAT: &str = "article-map/story@1";
@@ -84,19 +85,6 @@ fn quoted(text: &str) -> String {
         None => format!("{text:?}"),
         Some((cut, _)) => format!("{:?}…", text.get(..cut).unwrap_or_default()),
     }
-}
-
-/// A count with thousands separators, for messages.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -421,8 +409,8 @@ impl Story {
                 path: String::new(),
                 message: format!(
                     "the package is {} bytes; the limit is {} bytes ({:.1} MiB)",
-                    thousands(text.len()),
-                    thousands(limits.max_bytes),
+                    thousands(text.len() as u64),
+                    thousands(limits.max_bytes as u64),
                     limits.max_bytes as f64 / (1024.0 * 1024.0)
                 ),
             }]);
@@ -532,7 +520,11 @@ impl Reader {
         }
         self.problem(
             path,
-            format!("is {} characters long; the limit is {}", thousands(text.chars().count()), thousands(limit)),
+            format!(
+                "is {} characters long; the limit is {}",
+                thousands(text.chars().count() as u64),
+                thousands(limit as u64)
+            ),
         );
         false
     }
@@ -540,7 +532,10 @@ impl Reader {
     /// The items of `items` up to `limit`; past it, a problem at `path` that names `what` and the limit.
     fn capped<'v>(&mut self, items: &'v [Value], limit: usize, path: &str, what: &str) -> &'v [Value] {
         if items.len() > limit {
-            self.problem(path, format!("has {} {what}; the limit is {}", thousands(items.len()), thousands(limit)));
+            self.problem(
+                path,
+                format!("has {} {what}; the limit is {}", thousands(items.len() as u64), thousands(limit as u64)),
+            );
         }
         items.get(..limit).unwrap_or(items)
     }
@@ -648,7 +643,7 @@ impl Reader {
             let room = self.limits.max_paragraphs.saturating_sub(paragraph_count);
             let what = format!(
                 "paragraphs, which takes the article past its limit of {} paragraphs in all; here",
-                thousands(self.limits.max_paragraphs)
+                thousands(self.limits.max_paragraphs as u64)
             );
             let items =
                 if items.len() > room { self.capped(items, room, &join(&at, "paragraphs"), &what) } else { items };
@@ -679,8 +674,8 @@ impl Reader {
                 "article.sections",
                 format!(
                     "the paragraphs hold {} characters in all; the limit is {}",
-                    thousands(article_chars),
-                    thousands(self.limits.max_article_chars)
+                    thousands(article_chars as u64),
+                    thousands(self.limits.max_article_chars as u64)
                 ),
             );
         }
@@ -855,8 +850,8 @@ impl Reader {
                 &at,
                 format!(
                     "has {} positions; the limit is {} for one feature",
-                    thousands(positions),
-                    thousands(self.limits.max_vertices_per_feature)
+                    thousands(positions as u64),
+                    thousands(self.limits.max_vertices_per_feature as u64)
                 ),
             );
             return None;
@@ -1003,7 +998,7 @@ impl Reader {
         let room = self.limits.max_quotes.saturating_sub(self.quotes);
         let what = format!(
             "quotes, which takes the package past its limit of {} quotes in all; here",
-            thousands(self.limits.max_quotes)
+            thousands(self.limits.max_quotes as u64)
         );
         let items = if items.len() > room { self.capped(items, room, &join(path, "quotes"), &what) } else { items };
         self.quotes += items.len();

@@ -49,12 +49,23 @@ pub fn check(page: (&str, &str), target: (&str, &str), folder: &str) -> Result<(
     if target_origin != page_origin {
         return Err(format!("story packages are only loaded from this site, from {prefix}"));
     }
-    let lower = target_path.to_ascii_lowercase();
-    if !target_path.starts_with(&prefix) || lower.contains("%2f") || lower.contains("%5c") || lower.contains("/../") {
+    let Some(rest) = target_path.strip_prefix(&prefix) else {
         return Err(format!("story packages are only loaded from the folder {prefix} of this site"));
-    }
-    if target_path.len() == prefix.len() {
+    };
+    if rest.is_empty() {
         return Err("the address names the folder, not a story package".into());
+    }
+    // Below the folder, only plain names: letters, digits, `-`, `_` and `.`, never starting with a dot. No
+    // escapes, no `..;` or other segment a server might read as a way out of the folder.
+    let plain = |segment: &str| {
+        !segment.is_empty()
+            && !segment.starts_with('.')
+            && segment.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    if !rest.split('/').all(plain) {
+        return Err(format!(
+            "story packages are only loaded from the folder {prefix} of this site, by plain file names (letters, digits, - _ .)"
+        ));
     }
     Ok(())
 }
@@ -73,5 +84,9 @@ mod tests {
         assert!(check(page, ("http://127.0.0.1:8089", "/stories/..%2Fsecret.json"), "").is_err());
         assert!(check(page, ("http://127.0.0.1:9999", "/stories/a.json"), "").is_err());
         assert!(check(page, ("null", "/stories/a.json"), "").is_err());
+        assert!(check(page, ("http://127.0.0.1:8089", "/stories/..;/..;/admin/x.json"), "").is_err());
+        assert!(check(page, ("http://127.0.0.1:8089", "/stories/.hidden.json"), "").is_err());
+        assert!(check(page, ("http://127.0.0.1:8089", "/stories/%2e%2e/x.json"), "").is_err());
+        assert!(check(page, ("http://127.0.0.1:8089", "/stories/test-fixtures/ru_story-2.json"), "").is_ok());
     }
 }

@@ -21,6 +21,9 @@ pub struct Alert {
     pub download: Option<AlertDownload>,
     /// A link the app made, shown whole (it is never cut like texts from input).
     pub link: Option<String>,
+    /// About the reader's saved work (saving stopped, saved data set aside): never dropped to make room,
+    /// and not cleared with a story's warnings; only the reader dismisses it.
+    pub saved_work: bool,
 }
 
 /// A file an alert offers to save (the unreadable saved data, say).
@@ -34,7 +37,12 @@ pub struct AlertDownload {
 
 impl Alert {
     pub fn new(severity: Severity, title: impl Into<String>, details: Vec<String>) -> Alert {
-        Alert { severity, title: title.into(), details, download: None, link: None }
+        Alert { severity, title: title.into(), details, download: None, link: None, saved_work: false }
+    }
+
+    /// The alert, marked as being about the reader's saved work.
+    pub fn about_saved_work(self) -> Alert {
+        Alert { saved_work: true, ..self }
     }
 
     /// The alert with its texts bounded: each text at most [`MAX_TEXT_CHARS`] characters, at most
@@ -96,7 +104,8 @@ pub struct Alerts {
 pub enum AlertAction {
     Raise(Alert),
     Dismiss(AlertId),
-    /// Drop every alert of this severity (a new story replaces the old one's warnings).
+    /// Drop every alert of this severity but those about saved work (a new story replaces the old one's
+    /// warnings).
     DismissAll(Severity),
 }
 
@@ -139,7 +148,9 @@ impl Alerts {
                     next.shown.push(ShownAlert { id: AlertId(next.next_id), alert, times: 1 });
                     next.next_id += 1;
                     if next.shown.len() > MAX_KEPT {
-                        next.shown.remove(0);
+                        // The oldest gives way, unless it is about saved work (then the oldest other one).
+                        let oldest = next.shown.iter().position(|s| !s.alert.saved_work).unwrap_or(0);
+                        next.shown.remove(oldest);
                     }
                 }
             }
@@ -147,7 +158,9 @@ impl Alerts {
                 let i = next.shown.iter().position(|s| s.id == id)?;
                 next.shown.remove(i);
             }
-            AlertAction::DismissAll(severity) => next.shown.retain(|s| s.alert.severity != severity),
+            AlertAction::DismissAll(severity) => {
+                next.shown.retain(|s| s.alert.severity != severity || s.alert.saved_work)
+            }
         }
         (next != *self).then_some(next)
     }
@@ -186,6 +199,19 @@ mod tests {
             ["a was not imported", "c was not imported"]
         );
         assert_eq!(list.apply(AlertAction::Dismiss(b)), None, "already gone");
+    }
+
+    #[test]
+    fn messages_about_saved_work_stay_until_the_reader_dismisses_them() {
+        let kept = Alert::new(Severity::Warning, "2 saved annotations could not be read", vec![]).about_saved_work();
+        let mut list = Alerts::with([kept.clone(), Alert::new(Severity::Warning, "a story warning", vec![])]);
+        list = list.apply(AlertAction::DismissAll(Severity::Warning)).unwrap();
+        assert_eq!(list.len(), 1);
+        for i in 0..100 {
+            list = list.apply(AlertAction::Raise(refused(&format!("f{i}")))).unwrap();
+        }
+        assert_eq!(list.len(), MAX_KEPT);
+        assert_eq!(list.shown()[0].alert.title, kept.title, "never dropped to make room");
     }
 
     #[test]

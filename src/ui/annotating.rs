@@ -237,11 +237,17 @@ impl AnnotationState {
                 }
                 self.commit(present.with_imported(annotations))
             }
+            // Restoring makes saving possible, unless something already stopped it (saved data that could
+            // not be kept aside, say): a block is only lifted by the reader's reload.
             AnnotationAction::Restore(doc) => AnnotationState {
                 history: History::reset(doc, DEFAULT_LIMIT),
                 preview: None,
                 selected: None,
-                storage: StorageState::Ready,
+                storage: if self.storage == StorageState::Blocked {
+                    StorageState::Blocked
+                } else {
+                    StorageState::Ready
+                },
                 ..self.clone()
             },
             AnnotationAction::StorageChecked { usable } => AnnotationState {
@@ -366,6 +372,16 @@ mod tests {
         assert_eq!(with.apply(AnnotationAction::AttachQuote { id: "a1".into(), quote }, &view()), None);
         let without = with.apply(AnnotationAction::RemoveQuote { id: "a1".into(), index: 0 }, &view()).unwrap();
         assert!(without.document().annotations[0].quotes.is_empty());
+    }
+
+    #[test]
+    fn restoring_never_lifts_a_block_on_saving() {
+        let blocked =
+            AnnotationState::default().apply(AnnotationAction::StorageChecked { usable: false }, &view()).unwrap();
+        let restored = blocked.apply(AnnotationAction::Restore(AnnotationDocument::default()), &view());
+        assert_eq!(restored.map_or(blocked.storage, |r| r.storage), StorageState::Blocked);
+        let fresh = AnnotationState::default().apply(AnnotationAction::Restore(AnnotationDocument::default()), &view());
+        assert_eq!(fresh.unwrap().storage, StorageState::Ready);
     }
 
     #[test]

@@ -25,6 +25,24 @@ impl PartialEq for DocumentRef {
     }
 }
 
+/// One annotation passed as a prop or a memo key, compared by identity: edits make a new `Rc`, so a pan
+/// frame never compares its geometry.
+#[derive(Clone, Debug)]
+pub struct AnnotationRef(pub Rc<Annotation>);
+
+impl PartialEq for AnnotationRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for AnnotationRef {
+    type Target = Annotation;
+    fn deref(&self) -> &Annotation {
+        &self.0
+    }
+}
+
 /// The accent colour annotations get when they have none of their own.
 pub const DEFAULT_COLOUR: &str = "#c2410c";
 

@@ -11,6 +11,7 @@ use crate::domain::quote_index::QuoteIndex;
 use crate::domain::story::Story;
 
 use super::annotating::AnnotationAction;
+use super::annotation_layers::{AnnotationRef, DocumentRef};
 use super::state::{Action, SharedStory};
 use super::store::{use_store, Dispatch};
 
@@ -167,48 +168,56 @@ fn editor(
     }
 }
 
-/// The list and the editor. The list is remade only when the document or the selection changes (a pan
-/// frame costs nothing here), the editor only when its annotation, the story or the vertex does.
+#[derive(Properties, PartialEq)]
+struct AnnotationListProps {
+    /// The saved document (not a drag's preview), compared by identity: a pan or drag frame skips the list.
+    document: DocumentRef,
+    selected: Option<String>,
+}
+
+/// The list of annotations, the keyboard way to select them. Rendered (and diffed) only when the document
+/// or the selection changes.
+#[component]
+fn AnnotationList(props: &AnnotationListProps) -> Html {
+    let dispatch = super::store::use_dispatch();
+    let items = props.document.0.annotations.iter().map(|a| {
+        let select = {
+            let (dispatch, id) = (dispatch.clone(), a.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Annotate(AnnotationAction::Select(Some(id.clone()))))
+            })
+        };
+        let selected = props.selected.as_deref() == Some(a.id.as_str());
+        html! {
+            <li key={a.id.clone()}>
+                <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
+                    data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
+                    <span class="place-title">{ display_title(a) }</span>
+                    <span class="place-meta">{ a.geometry.measures().in_words() }</span>
+                </button>
+            </li>
+        }
+    });
+    html! { <ol class="annotation-list" aria-label="My annotations">{ for items }</ol> }
+}
+
+/// The list and the editor. The editor is remade only when its annotation, the story or the vertex changes.
 #[component]
 pub fn AnnotationPanel() -> Html {
     let store = use_store();
     let dispatch = store.dispatcher();
     let state = &store.annotations;
-    let doc = state.document().clone();
-    let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned();
-    let list = {
-        let dispatch = dispatch.clone();
-        use_memo((doc.clone(), state.selected.clone()), move |(doc, selected_id)| {
-            let items = doc.annotations.iter().map(|a| {
-                let select = {
-                    let (dispatch, id) = (dispatch.clone(), a.id.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        dispatch.dispatch(Action::Annotate(AnnotationAction::Select(Some(id.clone()))))
-                    })
-                };
-                let selected = selected_id.as_deref() == Some(a.id.as_str());
-                html! {
-                    <li key={a.id.clone()}>
-                        <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
-                            data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
-                            <span class="place-title">{ display_title(a) }</span>
-                            <span class="place-meta">{ a.geometry.measures().in_words() }</span>
-                        </button>
-                    </li>
-                }
-            });
-            html! { <ol class="annotation-list" aria-label="My annotations">{ for items }</ol> }
-        })
-    };
-    let editor_view = use_memo((selected.clone(), store.story.clone(), state.vertex), move |(a, story, vertex)| {
-        a.as_ref().map(|a| editor(&dispatch, story, a, *vertex)).unwrap_or_default()
+    let doc = state.document();
+    let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned().map(AnnotationRef);
+    let editor_view = use_memo((selected, store.story.clone(), state.vertex), move |(a, story, vertex)| {
+        a.as_ref().map(|a| editor(&dispatch, story, &a.0, *vertex)).unwrap_or_default()
     });
     html! {
         <div class="annotations-panel">
             if doc.annotations.is_empty() {
                 <p class="hint">{ "No annotations yet. Use Draw point, Draw line or Draw area above the map, or import a GeoJSON file." }</p>
             } else {
-                { (*list).clone() }
+                <AnnotationList document={DocumentRef(state.history.present().clone())} selected={state.selected.clone()} />
             }
             { (*editor_view).clone() }
         </div>

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::annotation::Annotation;
 use crate::domain::coords::ScreenPx;
 
 use super::annotating::AnnotationAction;
+use super::annotation_layers::AnnotationRef;
 use super::annotation_panel::{display_title, QuoteCheck};
 use super::popup::placement;
 use super::state::{Action, SharedStory};
@@ -15,7 +15,8 @@ use super::store::use_dispatch;
 #[derive(Properties, PartialEq)]
 pub struct AnnotationPopupProps {
     pub story: SharedStory,
-    pub annotation: Annotation,
+    /// Compared by identity (an edit makes a new one), so a pan frame never walks its geometry.
+    pub annotation: AnnotationRef,
     /// Where on the map it points from.
     pub at: ScreenPx,
     pub width: f64,
@@ -29,14 +30,29 @@ pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
     let a = &props.annotation;
     let close =
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Select(None))));
-    let quotes = QuoteCheck::new(&props.story).views(a).into_iter().map(|q| match q {
-        Ok(text) => html! {
-            <figure class="popup-quote"><blockquote>{ text }</blockquote>
-                <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure>
-        },
-        Err(why) => html! { <p class="popup-unverified">{ format!("Not shown as a quote: {why}") }</p> },
+    // Checking the quotes folds the article and measuring walks the shape: once per annotation or story,
+    // not once per frame.
+    let body = use_memo((props.annotation.clone(), props.story.clone()), |(a, story)| {
+        let quotes = QuoteCheck::new(story).views(a).into_iter().map(|q| match q {
+            Ok(text) => html! {
+                <figure class="popup-quote"><blockquote>{ text }</blockquote>
+                    <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure>
+            },
+            Err(why) => html! { <p class="popup-unverified">{ format!("Not shown as a quote: {why}") }</p> },
+        });
+        let measures = a.geometry.measures().in_words();
+        html! {
+            <>
+                if !measures.is_empty() {
+                    <p class="popup-kind" data-measures="">{ measures }</p>
+                }
+                if !a.note.is_empty() {
+                    <p class="annotation-note">{ a.note.clone() }</p>
+                }
+                { for quotes }
+            </>
+        }
     });
-    let measures = a.geometry.measures().in_words();
     html! {
         <div class="popup annotation-popup" role="dialog" aria-label={display_title(a)} data-annotation-popup-for={a.id.clone()}
             style={placement(props.at, props.width, props.height)}>
@@ -44,13 +60,7 @@ pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
                 <h2>{ display_title(a) }</h2>
                 <button type="button" class="popup-close" aria-label="Close" onclick={close}>{ "×" }</button>
             </header>
-            if !measures.is_empty() {
-                <p class="popup-kind" data-measures="">{ measures }</p>
-            }
-            if !a.note.is_empty() {
-                <p class="annotation-note">{ a.note.clone() }</p>
-            }
-            { for quotes }
+            { (*body).clone() }
         </div>
     }
 }

@@ -20,7 +20,7 @@ use crate::domain::marker_layout::spread;
 
 use super::annotating::AnnotationAction;
 use super::annotation_editing::{dragged, press, EditDrag, PressTarget};
-use super::annotation_layers::{AnnotationOverlay, AnnotationPoints, AnnotationShapes, DocumentRef};
+use super::annotation_layers::{AnnotationOverlay, AnnotationPoints, AnnotationRef, AnnotationShapes, DocumentRef};
 use super::annotation_popup::AnnotationPopup;
 use super::attribution::Attribution;
 use super::base_layers::BaseLayers;
@@ -475,9 +475,9 @@ pub fn MapView() -> Html {
         .then(|| annotations.selected.as_ref().and_then(|id| annotations.document().get(id)))
         .flatten()
         .and_then(|a| {
-            let first = *a.geometry.positions().first()?;
+            let first = a.geometry.first_position()?;
             Some(html! {
-                <AnnotationPopup story={store.story.clone()} annotation={(**a).clone()} at={store.view.lonlat_to_screen(first)}
+                <AnnotationPopup story={store.story.clone()} annotation={AnnotationRef(a.clone())} at={store.view.lonlat_to_screen(first)}
                     width={store.view.width} height={store.view.height} />
             })
         });

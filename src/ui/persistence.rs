@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::{location, storage};
-use crate::domain::saved_document::{decode_leniently, encode_checked, storage_key, Recovered};
+use crate::domain::saved_document::{decode, decode_leniently, encode_checked, storage_key, Recovered};
 
 use crate::domain::annotation::AnnotationDocument;
 
@@ -50,7 +50,7 @@ fn offer_unreadable(title: String, details: Vec<String>, raw: &str, severity: Se
         file_name: "unreadable-saved-annotations.json".into(),
         text: Rc::from(raw),
     };
-    Alert { download: Some(download), ..Alert::new(severity, title, details) }
+    Alert { download: Some(download), ..Alert::new(severity, title, details) }.about_saved_work()
 }
 
 /// Keeps saved data that could not be read under its own key, so that saving can go on without losing
@@ -63,18 +63,8 @@ fn set_aside(keys: &StorageKeys, raw: &str) -> bool {
 }
 
 fn restore(dispatch: &Dispatch, recovered: Recovered) {
-    let Recovered { document, saved_at, unreadable } = recovered;
+    let Recovered { document, saved_at, .. } = recovered;
     dispatch.dispatch(Action::RestoreAnnotations { document, saved_at });
-    if !unreadable.is_empty() {
-        dispatch.dispatch(Action::ShowAlert(Alert::new(
-            Severity::Warning,
-            format!(
-                "{} saved annotation(s) could not be read; all the others are restored. The saved data is kept as it was: save it as a file from here.",
-                unreadable.len()
-            ),
-            unreadable,
-        )));
-    }
 }
 
 /// What start-up does with the saved data: restore it (all, or every part that can be read), fall back
@@ -115,7 +105,12 @@ fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
             dispatch.dispatch(Action::ShowAlert(alert));
         }
         Err(why) => {
-            let backup = storage::read(&keys.backup).ok().flatten().and_then(|b| decode_leniently(&b).ok());
+            // Only a backup that reads back whole is restored: one with unreadable parts is left as it is.
+            let backup = storage::read(&keys.backup)
+                .ok()
+                .flatten()
+                .and_then(|b| decode_leniently(&b).ok())
+                .filter(|b| b.unreadable.is_empty());
             match backup {
                 Some(previous) if set_aside(keys, &raw) => {
                     let when = previous.saved_at.clone().map(|t| format!(" ({t})")).unwrap_or_default();
@@ -211,8 +206,12 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
                 return;
             }
         };
-        // The save being replaced becomes the backup (read from storage the first time).
-        let replaced = previous.text.clone().or_else(|| storage::read(&keys.latest).ok().flatten());
+        // The save being replaced becomes the backup: what this tab wrote, or, the first time, what storage
+        // holds if it reads back whole (saved data that does not is never copied over a good backup).
+        let replaced = previous
+            .text
+            .clone()
+            .or_else(|| storage::read(&keys.latest).ok().flatten().filter(|text| decode(text).is_ok()));
         if let Some(replaced) = replaced {
             let _ = storage::write(&keys.backup, &replaced);
         }

@@ -16,6 +16,7 @@ use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::projection::project;
+use crate::domain::saved_document::room_for;
 use crate::domain::shared_annotations;
 use crate::domain::story::Story;
 use crate::domain::tour::tour;
@@ -448,6 +449,13 @@ impl AppState {
                 AppState { annotations, panel, ..self.clone() }
             }
             Action::ImportAnnotations { origin, annotations, outside_extent, skipped } => {
+                if let Err(why) = room_for(self.annotations.history.present(), &annotations) {
+                    return Some(self.clone().alerted(Alert::new(
+                        Severity::Error,
+                        format!("{origin} was not imported; your annotations are unchanged."),
+                        vec![why],
+                    )));
+                }
                 let count = annotations.len();
                 let next = self.annotations.apply(AnnotationAction::Import(annotations), &self.view);
                 let mut notes = Vec::new();
@@ -599,7 +607,10 @@ impl AppState {
                 // The link says where the tour is, or that it is off.
                 next.tour_step = link.step.filter(|s| *s < tour(&self.story).len());
                 if let Some(blob) = &link.annotations {
-                    let alert = match shared_annotations::decode(blob) {
+                    let decoded = shared_annotations::decode(blob).and_then(|annotations| {
+                        room_for(next.annotations.history.present(), &annotations).map(|()| annotations)
+                    });
+                    let alert = match decoded {
                         Ok(annotations) => {
                             let count = annotations.len();
                             if let Some(a) = next.annotations.apply(AnnotationAction::Import(annotations), &next.view) {
@@ -633,15 +644,12 @@ impl AppState {
                     "Your last change could not be saved in this browser. Export your annotations to keep them."
                         .to_string()
                 };
-                let alert = Alert::new(Severity::Error, title, vec![message]);
-                if self.alerts.shown().iter().any(|s| s.alert == alert) {
-                    return None;
-                }
                 let mut annotations = self.annotations.clone();
                 if blocked {
                     annotations.storage = StorageState::Blocked;
                 }
-                AppState { annotations, ..self.clone() }.alerted(alert)
+                // Said again, it is counted on the alert already shown (Alerts merges repeats).
+                AppState { annotations, ..self.clone() }.alerted(Alert::new(Severity::Error, title, vec![message]).about_saved_work())
             }
         };
         (next != *self).then_some(next)
