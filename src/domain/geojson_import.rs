@@ -60,7 +60,7 @@ pub struct ImportLimits {
     /// Size of the text, in bytes of UTF-8 (default 5 MiB). The defaults keep an import at the limits within
     /// about a second in the browser (bench/WORST-CASE.md).
     pub max_bytes: usize,
-    /// Features in the file (default 10,000).
+    /// Features in the file (default 5,000).
     pub max_features: usize,
     /// Positions in all geometries together, each ring's closing position included (default 250,000).
     pub max_vertices: usize,
@@ -75,7 +75,7 @@ impl Default for ImportLimits {
     fn default() -> Self {
         ImportLimits {
             max_bytes: 5 * 1024 * 1024,
-            max_features: 10_000,
+            max_features: 5_000,
             max_vertices: 250_000,
             max_depth: 32,
             max_quotes_per_feature: 50,

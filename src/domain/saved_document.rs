@@ -25,8 +25,9 @@ pub fn saved_limits() -> ImportLimits {
     }
 }
 
-/// Whether `incoming` annotations fit in `doc` so that the whole can still be saved and read back; if not,
-/// why not, in words. Linear in the positions of both.
+/// Whether `incoming` annotations fit in `doc` so that the whole stays within what an import accepts (the
+/// document can always be exported and opened again, and saved and read back); if not, why not, in words.
+/// Linear in the positions of both.
 ///
 /// ```
 /// use article_map::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
@@ -34,10 +35,10 @@ pub fn saved_limits() -> ImportLimits {
 /// use article_map::domain::saved_document::room_for;
 /// let point = || Annotation::new(String::new(), AnnotationGeometry::Point(LonLat::new(71.0, 38.0)));
 /// assert!(room_for(&AnnotationDocument::default(), &[point()]).is_ok());
-/// assert!(room_for(&AnnotationDocument::default(), &vec![point(); 50_001]).is_err());
+/// assert!(room_for(&AnnotationDocument::default(), &vec![point(); 5_001]).is_err());
 /// ```
 pub fn room_for(doc: &AnnotationDocument, incoming: &[super::annotation::Annotation]) -> Result<(), String> {
-    let limits = saved_limits();
+    let limits = ImportLimits::default();
     let features = doc.annotations.len() + incoming.len();
     if features > limits.max_features {
         return Err(format!(
