@@ -57,7 +57,7 @@ const L = {
   storyBytes: 2 * 1024 * 1024, storyParagraphs: 2000, storySections: 500, storyFeatures: 1000, storyQuotes: 500,
   storyParagraphChars: 20_000, storyArticleChars: 300_000, storyQuoteChars: 2000, storyQuotesPerFeature: 50,
   storyVerticesPerFeature: 50_000, storySourcesPerFeature: 50, storyLabelChars: 2000, quoteCountCap: 100,
-  importBytes: 5 * 1024 * 1024, importFeatures: 5_000, importVertices: 250_000, importQuotesPerFeature: 50, fileMiB: 6,
+  importBytes: 5 * 1024 * 1024, importFeatures: 5_000, importVertices: 250_000, importQuotesPerFeature: 50, importQuotes: 5_000, fileMiB: 6,
   savedBytes: 80 * 1024 * 1024, // saved documents are read with wider limits (saved_limits); the app builds none past the import limits
   linkReadChars: 12_000, linkAnnotations: 500, linkVertices: 20_000, linkInflated: 1024 * 1024,
   handInBytes: 2 * 1024 * 1024, handInTotalBytes: 10 * 1024 * 1024, handInAnnotations: 2000, handInVertices: 50_000, handInFiles: 60,
@@ -78,7 +78,7 @@ async function checkLimits() {
     [story, /max_quotes_per_feature: 50/], [story, /max_quotes: 500/], [story, /max_quote_chars: 2_000/],
     [story, /max_vertices_per_feature: 50_000/], [story, /max_sources_per_feature: 50/], [story, /max_label_chars: 2_000/],
     [quoteIndex, /COUNT_CAP: usize = 100/],
-    [imp, /max_bytes: 5 \* 1024 \* 1024,\s*max_features: 5_000,\s*max_vertices: 250_000,\s*max_depth: 32,\s*max_quotes_per_feature: 50/],
+    [imp, /max_bytes: 5 \* 1024 \* 1024,\s*max_features: 5_000,\s*max_vertices: 250_000,\s*max_depth: 32,\s*max_quotes_per_feature: 50,\s*max_quotes: 5_000/],
     [saved, /max_bytes: 80 \* 1024 \* 1024/],
     [link, /MAX_LINK_CHARS: usize = 6000/], [link, /MAX_READ_CHARS: usize = 2 \* MAX_LINK_CHARS/],
     [link, /MAX_INFLATED: usize = 1024 \* 1024/], [link, /MAX_LINK_ANNOTATIONS: usize = 500/],
@@ -603,10 +603,12 @@ async function buildCases(tmp) {
     cases.push({ ...base, id: 'import-quotes-max', input: `1 point with ${nQ} quotes (${kib(a5.bytes)}; resolving ones, from the default article)`, act: importAct(a5.file), expect: 'accepted' });
     const o5 = await write('quotes-max-plus-1.geojson', quotesDoc(1, nQ + 1));
     cases.push({ ...base, id: 'import-quotes-over', over: true, input: `1 point with ${nQ + 1} quotes`, act: importAct(o5.file), expect: 'refused' });
-    const perFeature = Buffer.byteLength(quotesFeature(9999, nQ)) + 1;
-    const nPts = Math.min(L.importFeatures, Math.floor((L.importBytes - 100) / perFeature));
-    const a6 = await write('quotes-bytes.geojson', quotesDoc(nPts, nQ));
-    cases.push({ ...base, id: 'import-quotes-bytes', input: `${thousands(nPts)} points × ${nQ} quotes = ${thousands(nPts * nQ)} quotes (${kib(a6.bytes)}, under the byte limit)`, act: importAct(a6.file), expect: 'accepted', timeout: 120_000 });
+    // The most quotes a file may carry in all: 100 points × 50 quotes = 5,000, and one quote more.
+    const nPts = L.importQuotes / nQ;
+    const a6 = await write('quotes-total.geojson', quotesDoc(nPts, nQ));
+    cases.push({ ...base, id: 'import-quotes-total', input: `${thousands(nPts)} points × ${nQ} quotes = ${thousands(nPts * nQ)} quotes (the limit in all; ${kib(a6.bytes)})`, act: importAct(a6.file), expect: 'accepted', timeout: 120_000 });
+    const o6 = await write('quotes-total-plus-1.geojson', fc([...Array.from({ length: nPts }, (_, i) => quotesFeature(i, nQ)), quotesFeature(nPts, 1)]));
+    cases.push({ ...base, id: 'import-quotes-total-over', over: true, input: `${thousands(nPts * nQ + 1)} quotes in all`, act: importAct(o6.file), expect: 'refused' });
     cases.push({ group: 'import', id: 'import-baseline-pan', label: 'Pan with no import (reference)', input: 'default story, no annotations', arm: { any: [{ kind: 'mapReady' }] }, path: '', after: panFrames });
   }
 

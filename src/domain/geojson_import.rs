@@ -69,6 +69,8 @@ pub struct ImportLimits {
     /// Article quotes one feature may carry (default 50, as in a story package): each is checked against
     /// the whole article when the annotation is shown.
     pub max_quotes_per_feature: usize,
+    /// Article quotes of all features together (default 5,000).
+    pub max_quotes: usize,
 }
 
 impl Default for ImportLimits {
@@ -79,6 +81,7 @@ impl Default for ImportLimits {
             max_vertices: 250_000,
             max_depth: 32,
             max_quotes_per_feature: 50,
+            max_quotes: 5_000,
         }
     }
 }
@@ -173,7 +176,8 @@ pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport,
         _ => 0,
     };
     check_depth_wrapped(&root, limits.max_depth, wrapping)?;
-    Importer { limits, vertices: 0, vertex_limit_passed_at: None, report: ImportReport::default() }.root(&root)
+    Importer { limits, vertices: 0, quotes: 0, vertex_limit_passed_at: None, report: ImportReport::default() }
+        .root(&root)
 }
 
 fn depth_limit_words(limit: usize) -> String {
@@ -251,6 +255,8 @@ fn deepest_path(root: &Value, depth: usize, limit: usize) -> String {
 struct Importer<'l> {
     limits: &'l ImportLimits,
     vertices: usize,
+    /// Quotes read so far.
+    quotes: usize,
     /// The geometry whose positions took the count past the limit.
     vertex_limit_passed_at: Option<String>,
     report: ImportReport,
@@ -377,6 +383,13 @@ impl Importer<'_> {
             Some(other) => return fail(&props_path, format!("must be an object or null, found {}", describe(other))),
         };
         let mut annotation = properties_to_annotation(properties, &props_path, self.limits.max_quotes_per_feature)?;
+        self.quotes += annotation.quotes.len();
+        if self.quotes > self.limits.max_quotes {
+            return fail(
+                &join(&props_path, "quotes"),
+                format!("takes the file past its limit of {} quotes in all", thousands(self.limits.max_quotes as u64)),
+            );
+        }
         if let Some(geometry) = &geometry {
             // As export writes it: collection, array, Feature, then the geometry or the properties (where
             // string quotes become objects).

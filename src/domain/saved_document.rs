@@ -21,6 +21,7 @@ pub fn saved_limits() -> ImportLimits {
         max_features: 50_000,
         max_vertices: 1_000_000,
         max_quotes_per_feature: 10_000,
+        max_quotes: usize::MAX,
         ..ImportLimits::default()
     }
 }
@@ -45,6 +46,15 @@ pub fn room_for(doc: &AnnotationDocument, incoming: &[super::annotation::Annotat
             "your document would hold {} annotations; it can hold at most {} (delete some, or export them and start a new one)",
             thousands(features as u64),
             thousands(limits.max_features as u64)
+        ));
+    }
+    let quotes = doc.annotations.iter().map(|a| a.quotes.len()).sum::<usize>()
+        + incoming.iter().map(|a| a.quotes.len()).sum::<usize>();
+    if quotes > limits.max_quotes {
+        return Err(format!(
+            "your document would hold {} quotes; it can hold at most {} (delete some, or export them and start a new one)",
+            thousands(quotes as u64),
+            thousands(limits.max_quotes as u64)
         ));
     }
     let positions: usize = doc.annotations.iter().map(|a| a.geometry.position_count()).sum::<usize>()

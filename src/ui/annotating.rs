@@ -214,8 +214,12 @@ impl AnnotationState {
             AnnotationAction::AttachQuote { id, quote } => {
                 let annotation = present.get(&id)?;
                 // No more than an import accepts, so that the document always reads back.
-                let most = crate::domain::geojson_import::ImportLimits::default().max_quotes_per_feature;
-                if annotation.quotes.contains(&quote) || annotation.quotes.len() >= most {
+                let limits = crate::domain::geojson_import::ImportLimits::default();
+                let in_all: usize = present.annotations.iter().map(|a| a.quotes.len()).sum();
+                if annotation.quotes.contains(&quote)
+                    || annotation.quotes.len() >= limits.max_quotes_per_feature
+                    || in_all >= limits.max_quotes
+                {
                     return None;
                 }
                 let mut changed = (**annotation).clone();
