@@ -54,13 +54,13 @@ const kib = (n) => n >= 1048576 ? `${(n / 1048576).toFixed(2)} MiB` : `${(n / 10
 
 // ---- the limits, as the source has them (checked against it at start) -----------------------------------
 const L = {
-  storyBytes: 2 * 1024 * 1024, storyParagraphs: 2000, storySections: 500, storyFeatures: 1000, storyQuotes: 500,
+  storyBytes: 1024 * 1024, storyParagraphs: 2000, storySections: 500, storyFeatures: 1000, storyQuotes: 500,
   storyParagraphChars: 20_000, storyArticleChars: 300_000, storyQuoteChars: 2000, storyQuotesPerFeature: 50,
   storyVerticesPerFeature: 50_000, storySourcesPerFeature: 50, storyLabelChars: 2000, quoteCountCap: 100,
   importBytes: 5 * 1024 * 1024, importFeatures: 5_000, importVertices: 250_000, importQuotesPerFeature: 50, importQuotes: 5_000, fileMiB: 6,
   savedBytes: 80 * 1024 * 1024, // saved documents are read with wider limits (saved_limits); the app builds none past the import limits
   linkReadChars: 12_000, linkAnnotations: 500, linkVertices: 20_000, linkInflated: 1024 * 1024,
-  handInBytes: 2 * 1024 * 1024, handInTotalBytes: 10 * 1024 * 1024, handInAnnotations: 2000, handInVertices: 50_000, handInFiles: 60,
+  handInBytes: 2 * 1024 * 1024, handInTotalBytes: 8 * 1024 * 1024, handInAnnotations: 2000, handInVertices: 50_000, handInFiles: 60,
 };
 async function checkLimits() {
   const src = async (p) => readFile(join(ROOT, p), 'utf8');
@@ -73,7 +73,7 @@ async function checkLimits() {
   const files = await src('src/browser/files.rs');
   const loader = await src('src/ui/story_loader.rs');
   const expect = [
-    [story, /max_bytes: 2 \* 1024 \* 1024/], [story, /max_sections: 500/], [story, /max_paragraphs: 2_000/],
+    [story, /max_bytes: 1024 \* 1024,/], [story, /max_sections: 500/], [story, /max_paragraphs: 2_000/],
     [story, /max_paragraph_chars: 20_000/], [story, /max_article_chars: 300_000/], [story, /max_features: 1_000/],
     [story, /max_quotes_per_feature: 50/], [story, /max_quotes: 500/], [story, /max_quote_chars: 2_000/],
     [story, /max_vertices_per_feature: 50_000/], [story, /max_sources_per_feature: 50/], [story, /max_label_chars: 2_000/],
@@ -83,7 +83,7 @@ async function checkLimits() {
     [link, /MAX_LINK_CHARS: usize = 6000/], [link, /MAX_READ_CHARS: usize = 2 \* MAX_LINK_CHARS/],
     [link, /MAX_INFLATED: usize = 1024 \* 1024/], [link, /MAX_LINK_ANNOTATIONS: usize = 500/],
     [link, /MAX_LINK_VERTICES: usize = 20_000/], [link, /MAX_LINK_QUOTES_PER_ANNOTATION: usize = 20/],
-    [hand, /MAX_HAND_IN_BYTES: usize = 2 \* 1024 \* 1024/], [hand, /MAX_HAND_IN_TOTAL_BYTES: usize = 10 \* 1024 \* 1024/],
+    [hand, /MAX_HAND_IN_BYTES: usize = 2 \* 1024 \* 1024/], [hand, /MAX_HAND_IN_TOTAL_BYTES: usize = 8 \* 1024 \* 1024/],
     [hand, /MAX_HAND_IN_ANNOTATIONS: usize = 2_000/], [hand, /MAX_HAND_IN_VERTICES: usize = 50_000/],
     [hand, /MAX_HAND_IN_FILES: usize = 60/], [files, /MAX_FILE_MIB: f64 = 6\.0/],
     [loader, /MAX_STORY_BYTES: usize = 2 \* 1024 \* 1024/],
@@ -437,7 +437,7 @@ const linkBlob = (text) => b64url(deflateRawSync(Buffer.from(text), { level: 9 }
 // A story package at the limits: 500 sections × 4 paragraphs (2,000) of exactly 150 characters each
 // (300,000 characters of article), 1,000 features of which the first 500 carry one quote each (500 quotes, all
 // resolving, each unique: the "Site N is marked here." of its own paragraph, with prefix and suffix), and the
-// rest of the 2 MiB filled either with feature descriptions (`fill: 'description'`, the same length for every
+// rest of the bytes filled either with feature descriptions (`fill: 'description'`, the same length for every
 // feature, ≤ 20,000 chars) or with LineString geometry (`fill: 'geometry'`, the same number of positions
 // for every feature, ≤ 50,000), then padded with spaces to exactly `bytes`. `features`, `quotes` and
 // `articleChars` can be set past the limits for the refused cases (the file still fits `bytes`).
@@ -551,17 +551,17 @@ async function buildCases(tmp) {
     await put('over-bytes.json', limits.text + ' ');
     const SA = { group: 'story', label: 'Story package (`?story=`)', arm: STORY_ANSWER(tA), timeout: 60_000 };
     const common = `${L.storySections} sections, ${thousands(L.storyParagraphs)} paragraphs × 150 chars (${thousands(L.storyArticleChars)} chars of article), ${thousands(L.storyFeatures)} features, ${L.storyQuotes} quotes (all resolve, unique)`;
-    cases.push({ ...SA, id: 'story-limits', input: `${thousands(nA)} B (= 2 MiB): ${common}, filled with ${thousands(limits.fillPer)}-char feature descriptions`, path: '?story=stories/bench-fixtures/at-limits.json', expect: 'accepted' });
+    cases.push({ ...SA, id: 'story-limits', input: `${thousands(nA)} B (= ${L.storyBytes / 1048576} MiB): ${common}, filled with ${thousands(limits.fillPer)}-char feature descriptions`, path: '?story=stories/bench-fixtures/at-limits.json', expect: 'accepted' });
     const lines = storyAtLimits(L.storyBytes, tA, { fill: 'geometry' });
     const nA2 = await put('at-limits-lines.json', lines.text);
-    cases.push({ ...SA, id: 'story-limits-lines', input: `${thousands(nA2)} B (= 2 MiB): ${common}, filled with geometry: ${thousands(L.storyFeatures)} LineStrings × ${thousands(lines.fillPer)} positions (${thousands(L.storyFeatures * lines.fillPer)})`, path: '?story=stories/bench-fixtures/at-limits-lines.json', expect: 'accepted' });
+    cases.push({ ...SA, id: 'story-limits-lines', input: `${thousands(nA2)} B (= ${L.storyBytes / 1048576} MiB): ${common}, filled with geometry: ${thousands(L.storyFeatures)} LineStrings × ${thousands(lines.fillPer)} positions (${thousands(L.storyFeatures * lines.fillPer)})`, path: '?story=stories/bench-fixtures/at-limits-lines.json', expect: 'accepted' });
     cases.push({ ...SA, id: 'story-over-bytes', over: true, input: `${thousands(nA + 1)} B (1 byte over)`, path: '?story=stories/bench-fixtures/over-bytes.json', expect: 'refused' });
     await put('over-article.json', storyAtLimits(L.storyBytes, tA, { articleChars: L.storyArticleChars + 1 }).text);
-    cases.push({ ...SA, id: 'story-over-article-chars', over: true, input: `${thousands(L.storyArticleChars + 1)} chars of article (2 MiB)`, path: '?story=stories/bench-fixtures/over-article.json', expect: 'refused' });
+    cases.push({ ...SA, id: 'story-over-article-chars', over: true, input: `${thousands(L.storyArticleChars + 1)} chars of article (${L.storyBytes / 1048576} MiB)`, path: '?story=stories/bench-fixtures/over-article.json', expect: 'refused' });
     await put('over-features.json', storyAtLimits(L.storyBytes, tA, { features: L.storyFeatures + 1 }).text);
-    cases.push({ ...SA, id: 'story-over-features', over: true, input: `${thousands(L.storyFeatures + 1)} features (2 MiB)`, path: '?story=stories/bench-fixtures/over-features.json', expect: 'refused' });
+    cases.push({ ...SA, id: 'story-over-features', over: true, input: `${thousands(L.storyFeatures + 1)} features (${L.storyBytes / 1048576} MiB)`, path: '?story=stories/bench-fixtures/over-features.json', expect: 'refused' });
     await put('over-quotes.json', storyAtLimits(L.storyBytes, tA, { quotes: L.storyQuotes + 1 }).text);
-    cases.push({ ...SA, id: 'story-over-quotes', over: true, input: `${L.storyQuotes + 1} quotes (2 MiB)`, path: '?story=stories/bench-fixtures/over-quotes.json', expect: 'refused' });
+    cases.push({ ...SA, id: 'story-over-quotes', over: true, input: `${L.storyQuotes + 1} quotes (${L.storyBytes / 1048576} MiB)`, path: '?story=stories/bench-fixtures/over-quotes.json', expect: 'refused' });
     const tB = 'Bench: self-overlapping quote';
     const nB = await put('self-overlap.json', storySelfOverlap(tB));
     cases.push({ group: 'story-adv', id: 'story-self-overlap', label: 'Story package, self-overlapping quote', input: `${thousands(nB)} B: 2 paragraphs of 'a' × 100,000, 2 quotes of exact 'a' × 50,000`, path: '?story=stories/bench-fixtures/self-overlap.json', arm: STORY_ANSWER(tB), timeout: 60_000 });
@@ -672,7 +672,7 @@ async function buildCases(tmp) {
       await writeFile(f, maxText.replace('"Student 000"', `"Student ${String(i).padStart(3, '0')}"`));
       files.push(f);
     }
-    // The most files, sharing the total: 60 files of ⌊10 MiB / 60⌋ B, each 100 lines with as many positions as fit.
+    // The most files, sharing the total: 60 files of ⌊total / files⌋ B, each 100 lines with as many positions as fit.
     const classBytes = Math.floor(L.handInTotalBytes / L.handInFiles);
     const classLines = 100;
     let per = 2;

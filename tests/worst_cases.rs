@@ -83,7 +83,7 @@ fn a_story_at_the_size_limit_is_read_and_one_byte_more_is_refused() {
     let over = at_limit.replacen("\"title\":\"T", "\"title\":\"TT", 1);
     let problems = Story::from_json(&over).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains("2,097,152 bytes") && problems[0].path.is_empty(), "{}", problems[0]);
+    assert!(problems[0].message.contains("1,048,576 bytes") && problems[0].path.is_empty(), "{}", problems[0]);
 }
 
 #[test]

@@ -97,7 +97,7 @@ test('Share carries small annotation documents in the link', async () => {
   const second = await openApp(suite.browser, suite.server.url, { path: link.slice(suite.server.url.length) });
   try {
     await second.page.locator('[role="status"]').filter({ hasText: 'The link brought 1 annotation(s)' }).waitFor();
-    assert.equal(await second.page.locator('.annotation-overlay [data-annotation-id]').count(), 1);
+    assert.equal(await second.page.locator('.annotation-points [data-annotation-id]').count(), 1);
   } finally {
     await second.context.close();
   }

@@ -357,7 +357,7 @@ describe('links and addresses', () => {
     try {
       const alert = app.page.locator('.alert-error', { hasText: 'huge.json' });
       await alert.waitFor();
-      assert.match(await alert.textContent(), /at most 2097152/);
+      assert.match(await alert.textContent(), /at most 1048576/);
       await assertAlive(app);
     } finally {
       await app.context.close();

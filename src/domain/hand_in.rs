@@ -12,7 +12,7 @@ use super::geojson_import::{import_geojson, ImportLimits};
 pub const MAX_HAND_IN_BYTES: usize = 2 * 1024 * 1024;
 /// Hand-in files read at once, bytes in all: a class's hand-ins open within a second (about 80 ms a MiB
 /// here); files past it are reported, not read.
-pub const MAX_HAND_IN_TOTAL_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_HAND_IN_TOTAL_BYTES: usize = 8 * 1024 * 1024;
 /// Annotations one hand-in may hold.
 pub const MAX_HAND_IN_ANNOTATIONS: usize = 2_000;
 /// Positions one hand-in may hold, all annotations together.

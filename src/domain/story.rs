@@ -54,7 +54,7 @@ pub struct StoryLimits {
 impl StoryLimits {
     /// The limits the app reads packages with.
     pub const DEFAULT: StoryLimits = StoryLimits {
-        max_bytes: 2 * 1024 * 1024,
+        max_bytes: 1024 * 1024,
         max_sections: 500,
         max_paragraphs: 2_000,
         max_paragraph_chars: 20_000,

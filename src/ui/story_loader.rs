@@ -21,7 +21,7 @@ use super::store::{use_dispatch, Dispatch};
 /// (relative to the app, or from the site's root with a leading `/`).
 pub const STORY_FOLDER_META: &str = "article-map-stories";
 /// The largest story package read, in bytes.
-pub const MAX_STORY_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_STORY_BYTES: usize = crate::domain::story::StoryLimits::DEFAULT.max_bytes;
 
 /// Checks a package's text and shows it, or says why not.
 fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
