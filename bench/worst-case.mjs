@@ -86,7 +86,7 @@ async function checkLimits() {
     [hand, /MAX_HAND_IN_BYTES: usize = 2 \* 1024 \* 1024/], [hand, /MAX_HAND_IN_TOTAL_BYTES: usize = 8 \* 1024 \* 1024/],
     [hand, /MAX_HAND_IN_ANNOTATIONS: usize = 2_000/], [hand, /MAX_HAND_IN_VERTICES: usize = 50_000/],
     [hand, /MAX_HAND_IN_FILES: usize = 60/], [files, /MAX_FILE_MIB: f64 = 6\.0/],
-    [loader, /MAX_STORY_BYTES: usize = 2 \* 1024 \* 1024/],
+    [loader, /MAX_STORY_BYTES: usize = crate::domain::story::StoryLimits::DEFAULT\.max_bytes/],
   ];
   const changed = expect.filter(([text, re]) => !re.test(text)).map(([, re]) => re.source);
   if (changed.length) console.warn(`warning: limits changed in src/ since this script was written: ${changed.join('; ')}`);
