@@ -12,6 +12,8 @@
 //!
 //! A failure prints the shrunk input; failures are not persisted to files (the seed reproduces them).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::borrow::Borrow;
 
 use article_map::domain::annotation::{stored_number, Annotation, AnnotationDocument};

@@ -79,8 +79,6 @@ pub fn place_popup(at: ScreenPx, width: f64, height: f64) -> PopupPlacement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-    use proptest::test_runner::{Config, RngSeed};
 
     fn inside(p: &PopupPlacement, width: f64, height: f64) -> bool {
         let pinned = match p.anchor {
@@ -108,31 +106,39 @@ mod tests {
         assert!(matches!(p.anchor, Anchor::Bottom(b) if b >= EDGE_PX));
     }
 
-    fn number() -> impl Strategy<Value = f64> {
-        prop_oneof![
-            4 => -100.0..30_000.0f64,
-            1 => Just(f64::NAN),
-            1 => Just(f64::INFINITY),
-            1 => Just(f64::NEG_INFINITY),
-            1 => Just(-0.0),
-            1 => Just(1e308),
-            1 => 0.0..200.0f64,
-        ]
-    }
+    // proptest is a native dev-dependency: the browser test build leaves this out.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod every_input {
+        use super::*;
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngSeed};
 
-    proptest! {
-        #![proptest_config(Config {
-            cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000),
-            rng_seed: RngSeed::Fixed(11),
-            failure_persistence: None,
-            ..Config::default()
-        })]
+        fn number() -> impl Strategy<Value = f64> {
+            prop_oneof![
+                4 => -100.0..30_000.0f64,
+                1 => Just(f64::NAN),
+                1 => Just(f64::INFINITY),
+                1 => Just(f64::NEG_INFINITY),
+                1 => Just(-0.0),
+                1 => Just(1e308),
+                1 => 0.0..200.0f64,
+            ]
+        }
 
-        #[test]
-        fn every_input_gives_a_box_inside_the_map(x in number(), y in number(), w in number(), h in number()) {
-            let p = place_popup(ScreenPx::new(x, y), w, h);
-            let (w, h) = (if w.is_finite() { w } else { 0.0 }, if h.is_finite() { h } else { 0.0 });
-            prop_assert!(inside(&p, w, h), "{:?}", p);
+        proptest! {
+            #![proptest_config(Config {
+                cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000),
+                rng_seed: RngSeed::Fixed(11),
+                failure_persistence: None,
+                ..Config::default()
+            })]
+
+            #[test]
+            fn every_input_gives_a_box_inside_the_map(x in number(), y in number(), w in number(), h in number()) {
+                let p = place_popup(ScreenPx::new(x, y), w, h);
+                let (w, h) = (if w.is_finite() { w } else { 0.0 }, if h.is_finite() { h } else { 0.0 });
+                prop_assert!(inside(&p, w, h), "{:?}", p);
+            }
         }
     }
 }

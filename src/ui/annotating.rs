@@ -424,6 +424,8 @@ mod tests {
         assert!(crate::domain::saved_document::decode(&crate::domain::saved_document::encode(doc, "t")).is_ok());
     }
 
+    // proptest is a native dev-dependency: the browser test build leaves this out.
+    #[cfg(not(target_arch = "wasm32"))]
     mod edit_sequences {
         //! Random edit, undo and redo sequences: every document the editor makes is one the app reads back
         //! equal (saved and restored, exported and imported). `PROPTEST_CASES` sets a longer run.
