@@ -259,6 +259,8 @@ impl AnnotationState {
                 ..self.clone()
             },
         };
+        // A vertex selection belongs to the selected annotation: another selection drops it.
+        let next = if next.selected != self.selected { AnnotationState { vertex: None, ..next } } else { next };
         (next != *self).then_some(next)
     }
 }
@@ -376,6 +378,35 @@ mod tests {
         assert_eq!(with.apply(AnnotationAction::AttachQuote { id: "a1".into(), quote }, &view()), None);
         let without = with.apply(AnnotationAction::RemoveQuote { id: "a1".into(), index: 0 }, &view()).unwrap();
         assert!(without.document().annotations[0].quotes.is_empty());
+    }
+
+    #[test]
+    fn a_new_selection_drops_the_vertex_of_the_old_one() {
+        // Found by the longer property run: a vertex picked on an area, then a line finished (which selects
+        // the line), left the area's vertex index on the line.
+        let p = |x: f64, y: f64| LonLat::new(x, y);
+        let square = AnnotationGeometry::Polygon(vec![vec![
+            p(70.0, 37.0),
+            p(71.0, 37.0),
+            p(71.0, 38.0),
+            p(70.0, 38.0),
+            p(70.0, 37.0),
+        ]]);
+        let s = run(
+            AnnotationState::default(),
+            vec![
+                AnnotationAction::Import(vec![Annotation::new("a1".into(), square)]),
+                AnnotationAction::SetTool(Some(Tool::Line)),
+                AnnotationAction::Click(at(0.0, 0.0)),
+                AnnotationAction::Click(at(0.0, 246.0)),
+                AnnotationAction::Select(Some("a1".into())),
+                AnnotationAction::SelectVertex(Some(VertexRef { part: 0, ring: 0, index: 2 })),
+            ],
+        );
+        assert!(s.vertex.is_some());
+        let finished = s.apply(AnnotationAction::Finish, &view()).unwrap();
+        assert_ne!(finished.selected.as_deref(), Some("a1"));
+        assert_eq!(finished.vertex, None);
     }
 
     #[test]
