@@ -40,33 +40,22 @@ pub fn saved_limits() -> ImportLimits {
 /// ```
 pub fn room_for(doc: &AnnotationDocument, incoming: &[super::annotation::Annotation]) -> Result<(), String> {
     let limits = ImportLimits::default();
-    let features = doc.annotations.len() + incoming.len();
-    if features > limits.max_features {
-        return Err(format!(
-            "your document would hold {} annotations; it can hold at most {} (delete some, or export them and start a new one)",
-            thousands(features as u64),
-            thousands(limits.max_features as u64)
-        ));
+    let sum = |count: fn(&super::annotation::Annotation) -> usize| {
+        doc.annotations.iter().map(|a| count(a)).sum::<usize>() + incoming.iter().map(count).sum::<usize>()
+    };
+    let counts = [
+        ("annotations", doc.annotations.len() + incoming.len(), limits.max_features),
+        ("quotes", sum(|a| a.quotes.len()), limits.max_quotes),
+        ("positions", sum(|a| a.geometry.position_count()), limits.max_vertices),
+    ];
+    match counts.into_iter().find(|(_, count, most)| count > most) {
+        Some((what, count, most)) => Err(format!(
+            "your document would hold {} {what}; it can hold at most {} (delete some, or export them and start a new one)",
+            thousands(count as u64),
+            thousands(most as u64)
+        )),
+        None => Ok(()),
     }
-    let quotes = doc.annotations.iter().map(|a| a.quotes.len()).sum::<usize>()
-        + incoming.iter().map(|a| a.quotes.len()).sum::<usize>();
-    if quotes > limits.max_quotes {
-        return Err(format!(
-            "your document would hold {} quotes; it can hold at most {} (delete some, or export them and start a new one)",
-            thousands(quotes as u64),
-            thousands(limits.max_quotes as u64)
-        ));
-    }
-    let positions: usize = doc.annotations.iter().map(|a| a.geometry.position_count()).sum::<usize>()
-        + incoming.iter().map(|a| a.geometry.position_count()).sum::<usize>();
-    if positions > limits.max_vertices {
-        return Err(format!(
-            "your document would hold {} positions; it can hold at most {} (delete some, or export them and start a new one)",
-            thousands(positions as u64),
-            thousands(limits.max_vertices as u64)
-        ));
-    }
-    Ok(())
 }
 
 /// The envelope for `doc`, saved at `saved_at` (an ISO 8601 time).

@@ -280,6 +280,18 @@ mod tests {
         view().screen_to_lonlat(ScreenPx::new(x, y))
     }
 
+    /// A one-degree square area, closed, counter-clockwise.
+    fn square() -> AnnotationGeometry {
+        let p = |x: f64, y: f64| LonLat::new(x, y);
+        AnnotationGeometry::Polygon(vec![vec![
+            p(70.0, 37.0),
+            p(71.0, 37.0),
+            p(71.0, 38.0),
+            p(70.0, 38.0),
+            p(70.0, 37.0),
+        ]])
+    }
+
     fn run(state: AnnotationState, actions: Vec<AnnotationAction>) -> AnnotationState {
         actions.into_iter().fold(state, |s, a| s.apply(a, &view()).unwrap_or(s))
     }
@@ -384,14 +396,7 @@ mod tests {
     fn a_new_selection_drops_the_vertex_of_the_old_one() {
         // Found by the longer property run: a vertex picked on an area, then a line finished (which selects
         // the line), left the area's vertex index on the line.
-        let p = |x: f64, y: f64| LonLat::new(x, y);
-        let square = AnnotationGeometry::Polygon(vec![vec![
-            p(70.0, 37.0),
-            p(71.0, 37.0),
-            p(71.0, 38.0),
-            p(70.0, 38.0),
-            p(70.0, 37.0),
-        ]]);
+        let square = square();
         let s = run(
             AnnotationState::default(),
             vec![
@@ -421,14 +426,7 @@ mod tests {
 
     #[test]
     fn undo_then_delete_vertex_cannot_open_a_ring() {
-        let p = |x: f64, y: f64| LonLat::new(x, y);
-        let square = AnnotationGeometry::Polygon(vec![vec![
-            p(70.0, 37.0),
-            p(71.0, 37.0),
-            p(71.0, 38.0),
-            p(70.0, 38.0),
-            p(70.0, 37.0),
-        ]]);
+        let square = square();
         let s = AnnotationState::default()
             .apply(AnnotationAction::Import(vec![Annotation::new("a1".into(), square)]), &view())
             .unwrap();
@@ -593,7 +591,7 @@ mod tests {
                 // An area, a line and a point to start from, as after drawing them.
                 let p = |x: f64, y: f64| LonLat::new(x, y);
                 let shapes = vec![
-                    AnnotationGeometry::Polygon(vec![vec![p(70.0, 37.0), p(71.0, 37.0), p(71.0, 38.0), p(70.0, 38.0), p(70.0, 37.0)]]),
+                    square(),
                     AnnotationGeometry::LineString(vec![p(72.0, 39.0), p(73.0, 39.5), p(74.0, 39.0)]),
                     AnnotationGeometry::Point(p(69.0, 36.0)),
                 ];
