@@ -6,20 +6,20 @@ use crate::browser::location::query_param;
 
 use gloo::file::callbacks::FileReader;
 
-use super::alert_banner::AlertBanner;
-use super::annotation_panel::PrintedAnnotations;
-use super::classroom::FullScreenButton;
-use super::embedding::{use_embed_height, EmbedButton};
-use super::link_sync::use_link_sync;
-use super::map_view::MapView;
-use super::persistence::{use_autosave, use_other_tabs, use_restore};
-use super::share_button::ShareButton;
-use super::shortcuts::{use_paste_import, use_undo_shortcuts};
-use super::side_panel::SidePanel;
-use super::state::{Action, AppState, Mode};
-use super::store::{send, Dispatch, Store};
-use super::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
-use super::toolbar::Toolbar;
+use crate::ui::annotate::panel::PrintedAnnotations;
+use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
+use crate::ui::annotate::toolbar::Toolbar;
+use crate::ui::classroom::class_panel::FullScreenButton;
+use crate::ui::map::map_view::MapView;
+use crate::ui::share::embedding::{use_embed_height, EmbedButton};
+use crate::ui::share::link_sync::use_link_sync;
+use crate::ui::share::share_button::ShareButton;
+use crate::ui::shell::alert_banner::AlertBanner;
+use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
+use crate::ui::shell::side_panel::SidePanel;
+use crate::ui::state::{Action, AppState, Mode};
+use crate::ui::store::{send, Dispatch, Store};
+use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -66,7 +66,7 @@ fn Shell(props: &ShellProps) -> Html {
         .selected
         .as_ref()
         .and_then(|id| state.annotations.document().get(id))
-        .map(|a| (a.id.clone(), super::annotation_panel::display_title(a)));
+        .map(|a| (a.id.clone(), crate::ui::annotate::panel::display_title(a)));
     let article = &state.story.article;
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();

@@ -1,44 +1,16 @@
-//! Yew components. State lives in one reducer ([`state::AppState`]) reached through [`store::use_store`].
+//! Yew components, one folder per feature. The root state ([`state::AppState`]) holds one slice per feature
+//! and its reducer only routes; components reach it through [`store::use_store`].
 
-mod alert_banner;
-pub mod alerts;
-pub mod annotating;
-mod annotation_editing;
-mod annotation_layers;
-mod annotation_panel;
-mod annotation_popup;
+pub mod annotate;
 mod app;
-mod article_panel;
-mod attribution;
-mod base_layers;
-mod classroom;
-mod embedded_basemap;
-mod embedded_story;
-mod embedding;
-mod file_picker;
-mod label_layer;
-mod layer_switcher;
-mod legend;
-mod link_sync;
-mod map_export;
-mod map_view;
-mod marker_symbol;
-mod persistence;
-mod places_list;
-mod popup;
-mod scale_bar;
-mod share_button;
-mod shortcuts;
-mod side_panel;
+pub(crate) mod classroom;
+pub(crate) mod map;
+pub(crate) mod share;
+pub mod shell;
 pub mod state;
 pub mod store;
-mod story_loader;
-mod story_markers;
-mod story_shapes;
-mod synthetic_layer;
-mod toolbar;
-mod tour_bar;
-mod zoom_controls;
+pub(crate) mod story;
+pub(crate) mod widgets;
 
 pub use app::App;
-pub use embedded_basemap::{embedded_basemap, embedded_labels};
+pub use map::embedded_basemap::{embedded_basemap, embedded_labels};

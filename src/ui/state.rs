@@ -5,9 +5,6 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use super::alerts::{Alert, Severity};
-use super::alerts::{AlertAction, AlertId, Alerts};
-use super::annotating::{AnnotationAction, AnnotationState, StorageState};
 use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::bounds::{LonLatBounds, MercatorBounds};
 use crate::domain::framing::frame_feature;
@@ -22,6 +19,9 @@ use crate::domain::story::Story;
 use crate::domain::tour::tour;
 use crate::domain::url_state::UrlState;
 use crate::domain::viewport::{ViewLimits, Viewport};
+use crate::ui::annotate::state::{AnnotationAction, AnnotationState, StorageState};
+pub use crate::ui::shell::alerts::{Alert, Severity};
+use crate::ui::shell::alerts::{AlertAction, AlertId, Alerts};
 
 /// The embedded data's extent (data.md): the camera's centre stays inside it.
 pub const EXTENT: LonLatBounds = LonLatBounds::new(52.0, 29.0, 97.0, 52.0);
@@ -246,7 +246,7 @@ fn quote_warnings(story: &Story) -> Option<Alert> {
     let details = story
         .warnings
         .iter()
-        .take(super::alerts::MAX_DETAILS)
+        .take(crate::ui::shell::alerts::MAX_DETAILS)
         .map(|w| {
             let index = w
                 .path
@@ -270,7 +270,7 @@ fn quote_warnings(story: &Story) -> Option<Alert> {
 impl Default for AppState {
     fn default() -> Self {
         let view = Viewport::fitting(HOME.to_mercator(), 1024.0, 768.0, HOME_PADDING_PX);
-        let (story, alerts) = match super::embedded_story::default_story() {
+        let (story, alerts) = match crate::ui::story::embedded_story::default_story() {
             Ok(story) => {
                 let alerts = Alerts::with(quote_warnings(&story));
                 (SharedStory(story), alerts)

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, AppState};
+use crate::ui::state::{Action, AppState};
 
 /// The app's state and its dispatcher.
 pub type Store = UseReducerHandle<AppState>;

@@ -1,0 +1,11 @@
+//! The reader's annotations: the slice and its reducer, drawing and editing on the map, the panel, popup,
+//! toolbar, saving in the browser and exporting the map.
+
+pub(crate) mod editing;
+pub(crate) mod layers;
+pub(crate) mod map_export;
+pub(crate) mod panel;
+pub(crate) mod persistence;
+pub(crate) mod popup;
+pub mod state;
+pub(crate) mod toolbar;

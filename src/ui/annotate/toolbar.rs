@@ -1,0 +1,145 @@
+//! The annotation toolbar: draw tools, undo and redo, import and export.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+use crate::ui::widgets::file_picker::{open_picker, take_files};
+
+use crate::browser::download::{download, download_blob};
+use crate::browser::files::read_text;
+use crate::browser::raster::svg_to_png;
+use crate::domain::drawing::Tool;
+use crate::domain::geojson_export::export_geojson;
+use crate::domain::geojson_import::{import_geojson, ImportLimits};
+
+use crate::ui::annotate::map_export::current_view_svg;
+use crate::ui::annotate::state::AnnotationAction;
+use crate::ui::state::Action;
+use crate::ui::store::{use_store, Dispatch};
+
+/// Imports GeoJSON text as annotations, or says why not.
+pub fn import_text(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
+    let action = match text.and_then(|t| import_geojson(&t, &ImportLimits::default()).map_err(|e| e.to_string())) {
+        Ok(report) => Action::ImportAnnotations {
+            origin,
+            annotations: report.annotations,
+            outside_extent: report.outside_extent,
+            skipped: report.skipped_without_geometry,
+        },
+        Err(problem) => Action::RefuseImport { origin, problem },
+    };
+    dispatch.dispatch(action);
+}
+
+/// Reads a GeoJSON file and imports it.
+pub fn import_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
+    let reader = read_text(file, move |text| import_text(&dispatch, origin, text));
+    keep.replace(reader);
+}
+
+fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
+    if let Err(problem) = result {
+        dispatch.dispatch(Action::ShowAlert(crate::ui::shell::alerts::Alert::new(
+            crate::ui::shell::alerts::Severity::Error,
+            format!("Export {what} did not work; your annotations are unchanged."),
+            vec![problem],
+        )));
+    }
+}
+
+/// The toolbar.
+#[component]
+pub fn Toolbar() -> Html {
+    let store = use_store();
+    let dispatch = store.dispatcher();
+    let input = use_node_ref();
+    let keep = use_mut_ref(|| None::<FileReader>);
+    let state = &store.annotations;
+    let tool_button = |tool: Tool, icon: &'static str| {
+        let active = state.tool == Some(tool);
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Annotate(AnnotationAction::SetTool(if active { None } else { Some(tool) })))
+        });
+        html! {
+            <button type="button" class={classes!("tool-button", active.then_some("active"))} aria-label={tool.label()}
+                title={tool.label()} aria-pressed={active.to_string()} {onclick}>
+                <span aria-hidden="true">{ icon }</span>
+            </button>
+        }
+    };
+    let action_button = |label: &'static str, icon: &'static str, enabled: bool, onclick: Callback<MouseEvent>| {
+        html! {
+            <button type="button" class="tool-button" aria-label={label} title={label} disabled={!enabled} {onclick}>
+                <span aria-hidden="true">{ icon }</span>
+            </button>
+        }
+    };
+    let undo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Undo)))
+    };
+    let redo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Redo)))
+    };
+    let pick = open_picker(&input);
+    let chosen = {
+        let (input, keep, dispatch) = (input.clone(), keep.clone(), dispatch.clone());
+        Callback::from(move |_: Event| {
+            if let Some(file) = take_files(&input).into_iter().next() {
+                import_file(&dispatch, file, &keep);
+            }
+        })
+    };
+    let export_geojson_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = export_geojson(store.annotations.history.present());
+            report(&dispatch, "GeoJSON", download("annotations.geojson", "application/geo+json", text.as_bytes()));
+        })
+    };
+    let export_svg_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let svg = current_view_svg(&store);
+            report(&dispatch, "SVG", download("map.svg", "image/svg+xml", svg.as_bytes()));
+        })
+    };
+    let export_png_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let svg = current_view_svg(&store);
+            let (w, h) = (store.settled.width, store.settled.height);
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                let result = match svg_to_png(&svg, w, h, 2.0).await {
+                    Ok(blob) => download_blob("map.png", &blob),
+                    Err(e) => Err(e),
+                };
+                report(&dispatch, "PNG", result);
+            });
+        })
+    };
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Annotate">
+            { tool_button(Tool::Point, "•") }
+            { tool_button(Tool::Line, "╱") }
+            { tool_button(Tool::Area, "▱") }
+            <span class="toolbar-gap" />
+            { action_button("Undo", "↶", state.history.can_undo(), undo) }
+            { action_button("Redo", "↷", state.history.can_redo(), redo) }
+            <span class="toolbar-gap" />
+            <button type="button" class="header-button" aria-label="Import GeoJSON" onclick={pick}>{ "Import" }</button>
+            <input ref={input} type="file" class="visually-hidden" accept=".geojson,.json,application/geo+json,application/json"
+                aria-label="GeoJSON file to import" tabindex="-1" data-import-file="" onchange={chosen} />
+            <button type="button" class="header-button" aria-label="Export GeoJSON" onclick={export_geojson_click}>{ "GeoJSON" }</button>
+            <button type="button" class="header-button" aria-label="Export SVG" onclick={export_svg_click}>{ "SVG" }</button>
+            <button type="button" class="header-button" aria-label="Export PNG" onclick={export_png_click}>{ "PNG" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,219 @@
+//! The classroom: the student's tasks, name and "Hand in"; the teacher's hand-ins, each a layer of its own
+//! with the student's name and colour; the presenter's full-screen button and laser pointer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::ui::widgets::file_picker::{open_picker, take_files};
+
+use crate::browser::download::download;
+use crate::browser::fullscreen::enter_full_screen;
+use crate::domain::hand_in::{
+    decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, MAX_HAND_IN_TOTAL_BYTES, TASKS,
+};
+
+use crate::ui::state::{Action, Alert, Mode, Severity};
+use crate::ui::store::{send, use_store, Dispatch};
+
+/// "Full screen" for the presenter.
+#[component]
+pub fn FullScreenButton() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        enter_full_screen();
+    });
+    html! { <button type="button" class="header-button" {onclick}>{ "Full screen" }</button> }
+}
+
+/// A file's name and its text (or why it could not be read).
+type FileText = (String, Result<String, String>);
+
+/// Reads several files, then hands their texts to `done` together.
+fn read_all(files: Vec<web_sys::File>, keep: Rc<RefCell<Vec<FileReader>>>, done: impl Fn(Vec<FileText>) + 'static) {
+    let total = files.len();
+    let results: Rc<RefCell<Vec<FileText>>> = Rc::default();
+    let done = Rc::new(done);
+    keep.borrow_mut().clear();
+    for file in files {
+        let name = file.name();
+        let (results, done) = (results.clone(), done.clone());
+        let reader = crate::browser::files::read_text(file, move |text| {
+            results.borrow_mut().push((name, text));
+            if results.borrow().len() == total {
+                done(results.borrow().clone());
+            }
+        });
+        keep.borrow_mut().extend(reader);
+    }
+}
+
+fn student_panel(
+    dispatch: &Dispatch,
+    name: &str,
+    task: &UseStateHandle<usize>,
+    count: usize,
+    hand_in: Callback<MouseEvent>,
+) -> Html {
+    let on_name = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                dispatch.dispatch(Action::SetStudentName(input.value()));
+            }
+        })
+    };
+    let on_task = {
+        let task = task.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                task.set(select.value().parse().unwrap_or(0));
+            }
+        })
+    };
+    html! {
+        <section class="class-panel" aria-label="Student tasks">
+            <label for="student-name">{ "Your name" }</label>
+            <input id="student-name" type="text" value={name.to_string()} maxlength="80" oninput={on_name} autocomplete="name" />
+            <h3>{ "Tasks" }</h3>
+            <ol class="task-list">
+                { for TASKS.iter().map(|t| html! { <li>{ *t }</li> }) }
+            </ol>
+            <p class="hint">{ "Use Draw point, Draw line and Draw area above the map; select a passage in the Article tab to attach it. Your work is saved in this browser." }</p>
+            <label for="hand-in-task">{ "Task you are handing in" }</label>
+            <select id="hand-in-task" onchange={on_task}>
+                { for TASKS.iter().enumerate().map(|(i, t)| html! { <option value={i.to_string()} selected={i == **task}>{ *t }</option> }) }
+            </select>
+            <p class="hint">{ format!("{count} annotation(s) will be handed in.") }</p>
+            <button type="button" class="header-button" onclick={hand_in} disabled={name.trim().is_empty()}>{ "Hand in" }</button>
+        </section>
+    }
+}
+
+/// The "Tasks" (student) or "Hand-ins" (teacher) tab.
+#[component]
+pub fn ClassPanel() -> Html {
+    let store = use_store();
+    let dispatch = store.dispatcher();
+    let task = use_state(|| 0usize);
+    let input = use_node_ref();
+    let keep = use_mut_ref(Vec::<FileReader>::new);
+    match store.mode {
+        Mode::Student => {
+            let hand_in = {
+                let (store, dispatch, task) = (store.clone(), dispatch.clone(), task.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let task_name = TASKS[*task];
+                    let text = encode(store.annotations.history.present(), store.student_name.trim(), task_name);
+                    let name = file_name(&store.student_name, task_name);
+                    let alert = match download(&name, "application/geo+json", text.as_bytes()) {
+                        Ok(()) => Alert::new(Severity::Notice, format!("Handed in as {name}."), vec![]),
+                        Err(e) => Alert::new(Severity::Error, "The hand-in could not be saved.", vec![e]),
+                    };
+                    dispatch.dispatch(Action::ShowAlert(alert));
+                })
+            };
+            student_panel(
+                &dispatch,
+                &store.student_name,
+                &task,
+                store.annotations.history.present().annotations.len(),
+                hand_in,
+            )
+        }
+        Mode::Teacher => {
+            let pick = open_picker(&input);
+            let chosen = {
+                let (input, dispatch) = (input.clone(), dispatch.clone());
+                Callback::from(move |_: Event| {
+                    // Bounded before anything is read: at most so many files, each at most so large.
+                    let mut skipped = Vec::new();
+                    let mut files = Vec::new();
+                    let mut total = 0.0;
+                    for file in take_files(&input) {
+                        if files.len() >= MAX_HAND_IN_FILES {
+                            skipped.push((
+                                file.name(),
+                                format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once"),
+                            ));
+                        } else if total + file.size() > MAX_HAND_IN_TOTAL_BYTES as f64 {
+                            skipped.push((
+                                file.name(),
+                                format!(
+                                    "not read: hand-ins read at once may have at most {} MiB in all",
+                                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
+                                ),
+                            ));
+                        } else if file.size() > MAX_HAND_IN_BYTES as f64 {
+                            skipped.push((
+                                file.name(),
+                                format!("not read: a hand-in is at most {} MiB", MAX_HAND_IN_BYTES / (1024 * 1024)),
+                            ));
+                        } else {
+                            total += file.size();
+                            files.push(file);
+                        }
+                    }
+                    let dispatch = dispatch.clone();
+                    if files.is_empty() {
+                        dispatch.dispatch(Action::AddHandIns { good: Vec::new(), bad: skipped });
+                        return;
+                    }
+                    read_all(files, keep.clone(), move |texts| {
+                        let (readable, unreadable): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(_, t)| t.is_ok());
+                        let files: Vec<(String, String)> =
+                            readable.into_iter().map(|(n, t)| (n, t.unwrap_or_default())).collect();
+                        let (good, mut bad) = decode_all(&files);
+                        bad.extend(unreadable.into_iter().map(|(n, t)| (n, t.err().unwrap_or_default())));
+                        bad.extend(skipped.iter().cloned());
+                        dispatch.dispatch(Action::AddHandIns { good, bad });
+                    });
+                })
+            };
+            let rows = store.hand_ins.iter().enumerate().map(|(i, h)| {
+                let id = format!("hand-in-{i}");
+                html! {
+                    <li data-hand-in-row={h.student.clone()}>
+                        <input type="checkbox" id={id.clone()} checked={h.visible} onchange={send(&dispatch, Action::ToggleHandIn(i))} />
+                        <span class="hand-in-colour" style={format!("background:{}", h.colour)} aria-hidden="true" />
+                        <label for={id}><strong>{ h.student.clone() }</strong>{ format!(" — {}", h.summary) }</label>
+                        if let Some(task) = &h.task {
+                            <span class="hint">{ task.clone() }</span>
+                        }
+                    </li>
+                }
+            });
+            html! {
+                <section class="class-panel" aria-label="Hand-ins">
+                    <button type="button" class="header-button" onclick={pick}>{ "Import hand-ins…" }</button>
+                    <input ref={input} type="file" multiple=true class="visually-hidden" accept=".geojson,.json,application/geo+json,application/json"
+                        aria-label="Hand-in files" tabindex="-1" data-hand-in-files="" onchange={chosen} />
+                    if store.hand_ins.is_empty() {
+                        <p class="hint">{ "Import the students’ hand-in files (several at once). Each becomes a layer in its own colour." }</p>
+                    } else {
+                        <ul class="hand-in-list">{ for rows }</ul>
+                    }
+                </section>
+            }
+        }
+        _ => Html::default(),
+    }
+}
+
+/// The presenter's laser pointer: a bright dot that follows the pointer over the map.
+#[derive(Properties, PartialEq)]
+pub struct LaserProps {
+    pub at: Option<(f64, f64)>,
+}
+
+#[component]
+pub fn Laser(props: &LaserProps) -> Html {
+    match props.at {
+        Some((x, y)) => {
+            html! { <div class="laser" style={format!("left:{x:.0}px;top:{y:.0}px")} aria-hidden="true" /> }
+        }
+        None => Html::default(),
+    }
+}

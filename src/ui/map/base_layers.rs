@@ -1,0 +1,39 @@
+//! The basemap drawing: one `<g data-layer>` per layer, paths in Mercator metres. Its props change only when
+//! the level of detail or a layer's visibility changes, so panning and zooming never re-render it.
+
+use yew::prelude::*;
+
+use crate::domain::layers::{LayerId, LayerVisibility};
+use crate::domain::level_of_detail::LevelOfDetail;
+
+use crate::ui::map::embedded_basemap::embedded_basemap;
+
+#[derive(Properties, PartialEq)]
+pub struct BaseLayersProps {
+    /// The level to draw (one that is ready).
+    pub level: LevelOfDetail,
+    pub layers: LayerVisibility,
+}
+
+/// The basemap layers at one level of detail.
+#[component]
+pub fn BaseLayers(props: &BaseLayersProps) -> Html {
+    let drawn = match embedded_basemap(props.level) {
+        Ok(drawn) => drawn,
+        Err(message) => return html! { <g class="basemap-error"><title>{ message }</title></g> },
+    };
+    let groups = LayerId::ALL.into_iter().filter(|l| *l != LayerId::Labels).map(|layer| {
+        let paths = drawn.features.iter().filter(|f| f.layer == layer).map(|f| {
+            html! {
+                <path key={f.id.clone()} d={f.d.clone()} class={f.class.clone()} data-id={f.id.clone()}>
+                    <title>{ f.name.clone() }</title>
+                </path>
+            }
+        });
+        let display = (!props.layers.is_visible(layer)).then_some("none");
+        html! {
+            <g key={layer.id()} data-layer={layer.id()} display={display}>{ for paths }</g>
+        }
+    });
+    html! { <g class="basemap" data-lod={props.level.name()}>{ for groups }</g> }
+}

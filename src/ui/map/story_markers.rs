@@ -1,0 +1,85 @@
+//! Story markers in screen space: a constant-size symbol per feature, focusable, named for screen readers,
+//! opened with a click, a tap, Enter or Space.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::coords::ScreenPx;
+
+use crate::ui::map::marker_symbol::{marker_classes, symbol_path};
+use crate::ui::state::{Action, SharedStory};
+use crate::ui::store::use_dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct StoryMarkersProps {
+    pub story: SharedStory,
+    /// Where each feature's marker stands on screen, in story order.
+    pub positions: Rc<Vec<ScreenPx>>,
+    pub width: f64,
+    pub height: f64,
+    pub selected: Option<String>,
+    pub hovered: Option<String>,
+    /// Features the picked timeline date speaks of.
+    #[prop_or_default]
+    pub dated: Rc<Vec<String>>,
+}
+
+/// One marker per story feature.
+#[component]
+pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
+    let dispatch = use_dispatch();
+    let markers = props.story.features.iter().zip(props.positions.iter()).map(|(feature, at)| {
+        let id = feature.id.clone();
+        let select = {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: false }))
+        };
+        let on_key = {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::Select { id: id.clone(), frame: false });
+                }
+            })
+        };
+        let enter = {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(Some(id.clone()))))
+        };
+        let leave = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
+        };
+        let selected = props.selected.as_deref() == Some(id.as_str());
+        let class = classes!(
+            marker_classes(feature),
+            selected.then_some("selected"),
+            (props.hovered.as_deref() == Some(id.as_str())).then_some("hovered"),
+            props.dated.contains(&id).then_some("dated"),
+        );
+        let name = format!(
+            "{}: {} · {} · {}",
+            feature.kind.label(),
+            feature.title,
+            feature.confidence.label(),
+            feature.precision.in_words()
+        );
+        html! {
+            <g key={id.clone()} class={class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}
+                data-feature-id={id} tabindex="0" role="button" aria-label={name} aria-haspopup="dialog"
+                aria-expanded={selected.to_string()}
+                onclick={select} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}>
+                <circle class="hit" r="14" />
+                <circle class="focus-ring" r="13" />
+                <path class="symbol" d={symbol_path(feature.kind)} />
+            </g>
+        }
+    });
+    html! {
+        <svg class="story-markers" data-layer="story" width={props.width.to_string()} height={props.height.to_string()}>
+            { for markers }
+        </svg>
+    }
+}

@@ -1,0 +1,5 @@
+//! Sharing: links that reopen a reading state, and embedding the map in another page.
+
+pub(crate) mod embedding;
+pub(crate) mod link_sync;
+pub(crate) mod share_button;

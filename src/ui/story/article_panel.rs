@@ -1,0 +1,214 @@
+//! The article beside the map: byline, section headings, paragraphs; the passages the map quotes are marked.
+//! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
+//! marker; "Read in the article" scrolls to a passage and highlights it.
+
+use yew::prelude::*;
+
+use crate::browser::focus::scroll_into_view;
+use crate::browser::selection::paragraph_selection;
+use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
+use crate::domain::story::{Paragraph, Story};
+use crate::domain::tour::timeline;
+
+use crate::ui::annotate::state::AnnotationAction;
+use crate::ui::state::{Action, Alert, Severity, SharedStory};
+use crate::ui::store::{use_dispatch, Dispatch};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticlePanelProps {
+    pub story: SharedStory,
+    pub hovered: Option<String>,
+    pub selected: Option<String>,
+    /// The passage asked for: (feature id, quote index).
+    pub passage: Option<(String, usize)>,
+    /// The selected annotation (id, title): a selected passage can be attached to it.
+    pub annotation: Option<(String, String)>,
+    /// The timeline entry picked, if any.
+    #[prop_or_default]
+    pub date: Option<usize>,
+}
+
+/// Attaches the passage selected in the article to the annotation `id`, or says what is wrong.
+fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
+    let result = paragraph_selection().and_then(|sel| {
+        let (_, paragraph) =
+            story.paragraphs().find(|(_, p)| p.id == sel.paragraph_id).ok_or("the selection is not in the article")?;
+        let start = byte_offset_of_utf16(&paragraph.text, sel.start_utf16).ok_or("the selection could not be read")?;
+        let end = byte_offset_of_utf16(&paragraph.text, sel.end_utf16).ok_or("the selection could not be read")?;
+        let quote = selector_for_range(&paragraph.text, start, end).ok_or("select a passage of the article first")?;
+        // Widen nothing, guess nothing: the quote must resolve to exactly this place.
+        QuoteIndex::new(story.paragraphs().map(|(_, p)| p.text.as_str())).resolve(&quote).map_err(|e| e.to_string())?;
+        Ok(quote)
+    });
+    match result {
+        Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
+        Err(why) => {
+            dispatch.dispatch(Action::ShowAlert(Alert::new(Severity::Warning, "No quote was attached.", vec![why])))
+        }
+    }
+}
+
+struct Marks<'a> {
+    story: &'a Story,
+    dispatch: &'a Dispatch,
+    hovered: Option<&'a str>,
+    selected: Option<&'a str>,
+    passage: Option<(&'a str, usize)>,
+    current: &'a NodeRef,
+}
+
+fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool, dated_ref: Option<NodeRef>) -> Html {
+    let runs = marks.story.segments(&p.id).into_iter().map(|run| {
+        let text = p.text.get(run.start..run.end).unwrap_or_default().to_string();
+        if run.quotes.is_empty() {
+            return html! { { text } };
+        }
+        let ids: Vec<&str> =
+            run.quotes.iter().filter_map(|(f, _)| marks.story.features.get(*f)).map(|f| f.id.as_str()).collect();
+        let Some(first) = ids.first().map(|id| id.to_string()) else {
+            return html! { { text } };
+        };
+        let has = |id: Option<&str>| id.is_some_and(|id| ids.contains(&id));
+        let is_current = marks.passage.is_some_and(|(id, q)| {
+            run.quotes.iter().any(|(f, qi)| marks.story.features.get(*f).is_some_and(|f| f.id == id) && *qi == q)
+        });
+        let node = if is_current && *first_current {
+            *first_current = false;
+            marks.current.clone()
+        } else {
+            NodeRef::default()
+        };
+        let click = {
+            let (dispatch, id) = (marks.dispatch.clone(), first.clone());
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: true }))
+        };
+        let enter = {
+            let (dispatch, id) = (marks.dispatch.clone(), first.clone());
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(Some(id.clone()))))
+        };
+        let leave = {
+            let dispatch = marks.dispatch.clone();
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
+        };
+        let titles: Vec<&str> = run.quotes.iter().filter_map(|(f, _)| marks.story.features.get(*f)).map(|f| f.title.as_str()).collect();
+        let class = classes!(
+            "quote-mark",
+            has(marks.hovered).then_some("linked"),
+            has(marks.selected).then_some("selected"),
+            is_current.then_some("current"),
+        );
+        html! {
+            <mark ref={node} class={class} data-quote-for={ids.join(" ")} title={format!("On the map: {}", titles.join("; "))}
+                onclick={click} onpointerenter={enter} onpointerleave={leave}>{ text }</mark>
+        }
+    });
+    html! { <p ref={dated_ref.unwrap_or_default()} class={classes!(dated.then_some("dated"))} data-paragraph-id={p.id.clone()}>{ for runs }</p> }
+}
+
+/// The article with its quoted passages marked.
+#[component]
+pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
+    let dispatch = use_dispatch();
+    let current = use_node_ref();
+    {
+        let current = current.clone();
+        use_effect_with(props.passage.clone(), move |passage| {
+            if passage.is_some() {
+                if let Some(element) = current.cast::<web_sys::Element>() {
+                    scroll_into_view(&element);
+                }
+            }
+        });
+    }
+    let story = &props.story;
+    let marks = Marks {
+        story,
+        dispatch: &dispatch,
+        hovered: props.hovered.as_deref(),
+        selected: props.selected.as_deref(),
+        passage: props.passage.as_ref().map(|(id, q)| (id.as_str(), *q)),
+        current: &current,
+    };
+    let mut first_current = true;
+    let dates = use_memo(props.story.clone(), |story| timeline(story));
+    let dated_ref = use_node_ref();
+    {
+        let dated_ref = dated_ref.clone();
+        use_effect_with(props.date, move |date| {
+            if date.is_some() {
+                if let Some(element) = dated_ref.cast::<web_sys::Element>() {
+                    scroll_into_view(&element);
+                }
+            }
+        });
+    }
+    let picked = props.date.and_then(|i| dates.get(i));
+    let mut first_dated = true;
+    let chips = dates.iter().enumerate().map(|(i, entry)| {
+        let active = props.date == Some(i);
+        let pick = if active { None } else { Some(i) };
+        html! {
+            <li><button type="button" class={classes!("date-chip", active.then_some("active"))} aria-pressed={active.to_string()}
+                data-date={entry.label.clone()} onclick={crate::ui::store::send(&dispatch, Action::PickDate(pick))}>{ entry.label.clone() }</button></li>
+        }
+    });
+    let article = &story.article;
+    let byline: Vec<String> =
+        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
+    let sections = article.sections.iter().map(|section| {
+        let paragraphs: Vec<Html> = section
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let dated = picked.is_some_and(|e| e.paragraph_ids.contains(&p.id));
+                let node = (dated && std::mem::take(&mut first_dated)).then(|| dated_ref.clone());
+                paragraph(p, &marks, &mut first_current, dated, node)
+            })
+            .collect();
+        html! {
+            <section key={section.id.clone()} data-section-id={section.id.clone()}>
+                if let Some(heading) = &section.heading {
+                    <h3>{ heading.clone() }</h3>
+                }
+                { for paragraphs }
+            </section>
+        }
+    });
+    let attach_bar = props.annotation.as_ref().map(|(id, title)| {
+        let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+        let attach = {
+            let (dispatch, story, id) = (dispatch.clone(), props.story.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| attach_selection(&dispatch, &story, &id))
+        };
+        html! {
+            <div class="attach-bar">
+                <span>{ "Select a passage, then " }</span>
+                <button type="button" class="header-button" data-attach-quote="" onmousedown={keep_selection} onclick={attach}>
+                    { format!("Attach to “{title}”") }
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <article class="article-panel" aria-labelledby="article-title">
+            { attach_bar.unwrap_or_default() }
+            <header class="article-header">
+                <h2 id="article-title">{ article.title.clone() }</h2>
+                if !byline.is_empty() {
+                    <p class="article-byline">{ byline.join(" · ") }</p>
+                }
+                if let Some(attribution) = &article.attribution {
+                    <p class="article-attribution">{ attribution.clone() }</p>
+                }
+                <p class="article-help">{ "Marked passages are on the map: click one to see where." }</p>
+                if !dates.is_empty() {
+                    <nav class="timeline" aria-label="Dates in the article">
+                        <span class="timeline-label">{ "Dates:" }</span>
+                        <ol>{ for chips }</ol>
+                    </nav>
+                }
+            </header>
+            { for sections }
+        </article>
+    }
+}

@@ -1,0 +1,12 @@
+//! The default story compiled into the app (assets/story/), so that it works offline.
+
+use std::rc::Rc;
+
+use crate::domain::story::Story;
+
+const DEFAULT_STORY: &str = include_str!("../../../assets/story/umarov-tajikistan-2021.json");
+
+/// The built-in story, or the problems that make it unreadable (tests keep that from happening).
+pub fn default_story() -> Result<Rc<Story>, Vec<String>> {
+    Story::from_json(DEFAULT_STORY).map(Rc::new).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}

@@ -1,0 +1,8 @@
+//! The story being read: the article panel, the places list, feature popups, the tour and loading stories.
+
+pub(crate) mod article_panel;
+pub(crate) mod embedded_story;
+pub(crate) mod places_list;
+pub(crate) mod popup;
+pub(crate) mod story_loader;
+pub(crate) mod tour_bar;

@@ -1,0 +1,110 @@
+//! Loading another story package: from the `?story=` URL parameter, from a file picked with "Open story…",
+//! or from a file dropped on the page. A package that breaks a rule is refused with every problem listed, and
+//! the current story stays on screen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use yew::prelude::*;
+
+use crate::ui::widgets::file_picker::{open_picker, take_files};
+
+use crate::browser::{fetch::fetch_text, files::read_text, location, location::query_param};
+use crate::domain::story::Story;
+use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
+
+use crate::ui::state::Action;
+use crate::ui::store::{use_dispatch, Dispatch};
+
+/// The `<meta name>` with which a deployment names the folder `?story=` packages are served from
+/// (relative to the app, or from the site's root with a leading `/`).
+pub const STORY_FOLDER_META: &str = "article-map-stories";
+/// The largest story package read, in bytes.
+pub const MAX_STORY_BYTES: usize = crate::domain::story::StoryLimits::DEFAULT.max_bytes;
+
+/// Checks a package's text and shows it, or says why not.
+fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
+    let action = match text {
+        Ok(text) => match Story::from_json(&text) {
+            Ok(story) => Action::LoadStory(Rc::new(story)),
+            Err(problems) => {
+                Action::RefuseStory { origin, problems: problems.iter().map(ToString::to_string).collect() }
+            }
+        },
+        Err(why) => Action::RefuseStory { origin, problems: vec![why] },
+    };
+    dispatch.dispatch(action);
+}
+
+/// Reads the first file of a pick or a drop.
+pub fn open_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
+    let reader = read_text(file, move |text| offer(&dispatch, origin, text));
+    keep.replace(reader);
+}
+
+/// Opens a dropped file: a story package (it names its format) replaces the story; anything else is
+/// imported as GeoJSON annotations.
+pub fn open_dropped_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
+    let reader = read_text(file, move |text| match text {
+        Ok(t) if t.contains("\"article-map/story@") => offer(&dispatch, origin, Ok(t)),
+        other => crate::ui::annotate::toolbar::import_text(&dispatch, origin, other),
+    });
+    keep.replace(reader);
+}
+
+/// Loads the package named by `?story=` once, at start.
+#[hook]
+pub fn use_story_from_url() {
+    let dispatch = use_dispatch();
+    use_effect_with((), move |_| {
+        if let Some(address) = query_param("story") {
+            let origin = format!("The story at “{}”", crate::ui::shell::alerts::cut(&address));
+            let folder = location::meta(STORY_FOLDER_META).unwrap_or_else(|| DEFAULT_STORY_FOLDER.into());
+            let checked = location::resolve(&address).ok_or_else(|| "it is not an address".to_string()).and_then(
+                |(target_origin, target_path, href)| {
+                    story_address::check(
+                        (&location::origin(), &location::path()),
+                        (&target_origin, &target_path),
+                        &folder,
+                    )
+                    .map(|()| href)
+                },
+            );
+            match checked {
+                Ok(href) => yew::platform::spawn_local(async move {
+                    let text = fetch_text(&href, MAX_STORY_BYTES).await;
+                    offer(&dispatch, origin, text);
+                }),
+                Err(why) => offer(&dispatch, origin, Err(format!("it was not loaded: {why}"))),
+            }
+        }
+    });
+}
+
+/// The "Open story…" button.
+#[component]
+pub fn StoryOpener() -> Html {
+    let dispatch = use_dispatch();
+    let input = use_node_ref();
+    let keep = use_mut_ref(|| None::<FileReader>);
+    let pick = open_picker(&input);
+    let chosen = {
+        let (input, keep) = (input.clone(), keep.clone());
+        Callback::from(move |_: Event| {
+            if let Some(file) = take_files(&input).into_iter().next() {
+                open_file(&dispatch, file, &keep);
+            }
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="header-button" onclick={pick}
+                title="Open a story package (.json): an article and the places it talks about">{ "Open story…" }</button>
+            <input ref={input} type="file" class="visually-hidden" accept=".json,application/json,application/geo+json"
+                aria-label="Story package file" tabindex="-1" data-story-file="" onchange={chosen} />
+        </>
+    }
+}
