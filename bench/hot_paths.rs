@@ -17,7 +17,7 @@ use article_map::domain::projection::project;
 use article_map::domain::svg_path::path_data;
 use article_map::domain::synthetic::synthetic;
 use article_map::domain::viewport::Viewport;
-use article_map::ui::state::AppState;
+use article_map::domain::extent::home_view;
 
 const LEVELS: [(&str, &str); 3] = [
     ("l0", include_str!("../assets/geo/l0.geojson")),
@@ -64,7 +64,7 @@ fn main() {
         );
     }
     let labels = read_labels(include_str!("../assets/geo/labels.json")).unwrap();
-    let view = AppState::home_view(1280.0, 760.0);
+    let view = home_view(1280.0, 760.0);
     let place = median(101, || {
         black_box(place_labels(&labels, &view, |_| false));
     });

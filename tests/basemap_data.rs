@@ -8,7 +8,7 @@ use article_map::domain::coords::LonLat;
 use article_map::domain::geodesy::{line_length_m, polygon_area_m2};
 use article_map::domain::labels::{place_labels, read_labels};
 use article_map::domain::layers::LayerId;
-use article_map::ui::state::{AppState, EXTENT};
+use article_map::domain::extent::{home_view, EXTENT};
 
 const L0: &str = include_str!("../assets/geo/l0.geojson");
 const L1: &str = include_str!("../assets/geo/l1.geojson");
@@ -173,7 +173,7 @@ fn labels_are_inside_the_extent_and_the_focus_labels_show_at_the_first_view() {
     assert_eq!(ids.len(), labels.len(), "label ids are unique");
     assert!(labels.iter().all(|l| EXTENT.contains(LonLat::new(l.lon, l.lat))));
     for (width, height) in [(1280.0, 740.0), (800.0, 600.0)] {
-        let view = AppState::home_view(width, height);
+        let view = home_view(width, height);
         let placed = place_labels(&labels, &view, |_| false);
         for id in ["TJK", "AFG", "CHN", "wakhan", "xinjiang"] {
             assert!(placed.iter().any(|p| p.id == id), "{id} is labelled at {width}×{height}");

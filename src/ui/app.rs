@@ -1,5 +1,7 @@
 //! The root component: owns the store and lays out the page: header, alerts, map, side panel.
 
+use crate::ui::share::embedded::EmbedAction;
+use crate::ui::story::tour::TourAction;
 use yew::prelude::*;
 
 use crate::browser::location::query_param;
@@ -17,7 +19,8 @@ use crate::ui::share::share_button::ShareButton;
 use crate::ui::shell::alert_banner::AlertBanner;
 use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
 use crate::ui::shell::side_panel::SidePanel;
-use crate::ui::state::{Action, AppState, Mode};
+use crate::ui::state::{Action, AppState};
+use crate::ui::classroom::state::Mode;
 use crate::ui::store::{send, Dispatch, Store};
 use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
 
@@ -30,20 +33,20 @@ struct ShellProps {
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     use_story_from_url();
-    use_restore(props.state.mode);
-    use_autosave(&props.state.annotations, props.state.mode);
-    use_other_tabs(props.state.mode);
+    use_restore(props.state.classroom.mode);
+    use_autosave(&props.state.annotations, props.state.classroom.mode);
+    use_other_tabs(props.state.classroom.mode);
     use_undo_shortcuts();
     use_paste_import();
     use_link_sync(&props.state);
-    use_embed_height(props.state.embed);
+    use_embed_height(props.state.embedding.embedded);
     let state = &props.state;
     let dispatch = state.dispatcher();
     // The article panel is drawn just after the map's first frame, so that the map is ready sooner.
     let panel_ready = use_state(|| false);
     {
         let panel_ready = panel_ready.clone();
-        use_effect_with(state.sized, move |sized| {
+        use_effect_with(state.map.sized, move |sized| {
             let later = (*sized && !*panel_ready)
                 .then(|| gloo::timers::callback::Timeout::new(0, move || panel_ready.set(true)));
             move || drop(later)
@@ -71,35 +74,35 @@ fn Shell(props: &ShellProps) -> Html {
     let byline: Vec<String> =
         [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     html! {
-        <div class={classes!("app", state.embed.then_some("embed"), (state.embed && state.panel_open).then_some("panel-open"),
-                (state.mode == Mode::Presenter).then_some("presenter"))}
+        <div class={classes!("app", state.embedding.embedded.then_some("embed"), (state.embedding.embedded && state.embedding.panel_open).then_some("panel-open"),
+                (state.classroom.mode == Mode::Presenter).then_some("presenter"))}
             ondragover={on_drag_over} ondrop={on_drop}>
             <header class="app-header">
                 <div class="story-heading">
                     <h1 class="story-title">{ article.title.clone() }</h1>
                     <p class="story-byline">{ byline.join(" · ") }</p>
                 </div>
-                if state.mode == Mode::Presenter {
+                if state.classroom.mode == Mode::Presenter {
                     <div class="header-tools">
                         <FullScreenButton />
                     </div>
-                } else if state.embed {
+                } else if state.embedding.embedded {
                     <div class="header-tools">
-                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour_step.is_some().to_string()}
-                            onclick={if state.tour_step.is_some() { send(&dispatch, Action::EndTour) } else { send(&dispatch, Action::GoToStep { step: 0, fly: true }) }}>
+                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour.step.is_some().to_string()}
+                            onclick={if state.tour.step.is_some() { send(&dispatch, Action::Tour(TourAction::End)) } else { send(&dispatch, Action::Tour(TourAction::GoTo { step: 0, fly: true })) }}>
                             { "Tour" }
                         </button>
-                        <button type="button" class="header-button" aria-expanded={state.panel_open.to_string()}
-                            aria-controls="story-panel" onclick={send(&dispatch, Action::TogglePanel)}>
-                            { if state.panel_open { "Hide the article" } else { "Read the article" } }
+                        <button type="button" class="header-button" aria-expanded={state.embedding.panel_open.to_string()}
+                            aria-controls="story-panel" onclick={send(&dispatch, Action::Embed(EmbedAction::TogglePanel))}>
+                            { if state.embedding.panel_open { "Hide the article" } else { "Read the article" } }
                         </button>
                         <ShareButton />
                     </div>
                 } else {
                     <div class="header-tools">
                         <Toolbar />
-                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour_step.is_some().to_string()}
-                            onclick={if state.tour_step.is_some() { send(&dispatch, Action::EndTour) } else { send(&dispatch, Action::GoToStep { step: 0, fly: true }) }}>
+                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour.step.is_some().to_string()}
+                            onclick={if state.tour.step.is_some() { send(&dispatch, Action::Tour(TourAction::End)) } else { send(&dispatch, Action::Tour(TourAction::GoTo { step: 0, fly: true })) }}>
                             { "Tour" }
                         </button>
                         <ShareButton />
@@ -114,8 +117,8 @@ fn Shell(props: &ShellProps) -> Html {
                     <AlertBanner alerts={state.alerts.clone()} />
                 </section>
                 if *panel_ready {
-                    <SidePanel story={state.story.clone()} tab={state.panel} hovered={state.hovered.clone()}
-                        selected={state.selected.clone()} passage={state.passage.clone()} annotation={selected_annotation} date={state.timeline_pick} mode={state.mode} />
+                    <SidePanel story={state.story.clone()} tab={state.reading.panel} hovered={state.reading.hovered.clone()}
+                        selected={state.reading.selected.clone()} passage={state.reading.passage.clone()} annotation={selected_annotation} date={state.reading.timeline_pick} mode={state.classroom.mode} />
                 } else {
                     <aside class="side-panel" id="story-panel" aria-label="Story" aria-busy="true" />
                 }

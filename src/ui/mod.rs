@@ -3,14 +3,14 @@
 
 pub mod annotate;
 mod app;
-pub(crate) mod classroom;
-pub(crate) mod map;
-pub(crate) mod share;
+pub mod classroom;
+pub mod map;
+pub mod share;
 pub mod shell;
 pub mod state;
 pub mod store;
-pub(crate) mod story;
-pub(crate) mod widgets;
+pub mod story;
+pub mod widgets;
 
 pub use app::App;
-pub use map::embedded_basemap::{embedded_basemap, embedded_labels};
+pub use map::embedded_basemap::embedded_labels;

@@ -10,7 +10,7 @@ use crate::domain::svg_path::path_data;
 
 use crate::ui::annotate::layers::{shape_of, DEFAULT_COLOUR};
 use crate::ui::map::attribution::ATTRIBUTION;
-use crate::ui::map::embedded_basemap::{embedded_basemap, embedded_labels};
+use crate::ui::map::embedded_basemap::embedded_labels;
 use crate::ui::map::marker_symbol::symbol_path;
 use crate::ui::state::AppState;
 
@@ -38,10 +38,10 @@ fn paint(class: &str) -> (&'static str, f64, &'static str, f64, Option<(f64, f64
 
 /// The standalone SVG of what the map shows now.
 pub fn current_view_svg(state: &AppState) -> String {
-    let view = &state.settled;
+    let view = &state.map.settled;
     let mut paths = Vec::new();
-    if let Ok(level) = embedded_basemap(crate::ui::map::embedded_basemap::best_level(state.level_of_detail())) {
-        for f in level.features.iter().filter(|f| state.layers.is_visible(f.layer)) {
+    if let Ok(level) = state.map.basemap.best(state.map.level_of_detail()) {
+        for f in level.features.iter().filter(|f| state.map.layers.is_visible(f.layer)) {
             let (fill, fill_opacity, stroke, width, dash) = paint(&f.class);
             paths.push(StyledPath {
                 d: f.d.to_string(),
@@ -98,9 +98,9 @@ pub fn current_view_svg(state: &AppState) -> String {
         }
     }
     let mut texts = Vec::new();
-    if state.layers.is_visible(LayerId::Labels) {
+    if state.map.layers.is_visible(LayerId::Labels) {
         if let Ok(labels) = embedded_labels() {
-            let layers = state.layers;
+            let layers = state.map.layers;
             for l in
                 place_labels(&labels, view, |l| LayerId::from_id(&l.id).is_some_and(|layer| !layers.is_visible(layer)))
             {

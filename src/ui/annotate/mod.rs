@@ -2,6 +2,7 @@
 //! toolbar, saving in the browser and exporting the map.
 
 pub(crate) mod editing;
+pub mod intake;
 pub(crate) mod layers;
 pub(crate) mod map_export;
 pub(crate) mod panel;

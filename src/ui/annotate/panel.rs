@@ -1,6 +1,7 @@
 //! "My annotations": the list of the reader's annotations (the keyboard way to select them) and the editor
 //! of the selected one: title, note, colour, stroke, quotes from the article, measures, delete.
 
+use crate::domain::shared::Shared;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -12,7 +13,7 @@ use crate::domain::story::Story;
 
 use crate::ui::annotate::layers::{AnnotationRef, DocumentRef};
 use crate::ui::annotate::state::AnnotationAction;
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
 
 /// A reader's name for an annotation that has no title.
@@ -228,7 +229,7 @@ pub fn AnnotationPanel() -> Html {
 pub struct PrintedAnnotationsProps {
     /// Compared by identity: the list is remade only when the document changes.
     pub document: AnnotationDocument,
-    pub story: SharedStory,
+    pub story: Shared<Story>,
 }
 
 /// The annotation list as printed (shown only on paper, after the map).

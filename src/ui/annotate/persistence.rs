@@ -9,6 +9,8 @@
 //!   read is kept aside (never overwritten) and offered as a file;
 //! - keys are namespaced by the app's path, so two maps on one site keep their own notes.
 
+use crate::ui::shell::alerts::AlertAction;
+use crate::ui::annotate::intake::DocumentEvent;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -20,7 +22,8 @@ use crate::domain::annotation::AnnotationDocument;
 
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState, StorageState};
 use crate::ui::shell::alerts::{Alert, AlertDownload, Severity};
-use crate::ui::state::{Action, Mode};
+use crate::ui::state::Action;
+use crate::ui::classroom::state::Mode;
 use crate::ui::store::{use_dispatch, Dispatch};
 
 /// Where a layer is kept: the latest save, the one before it, and saved data that could not be read.
@@ -64,7 +67,7 @@ fn set_aside(keys: &StorageKeys, raw: &str) -> bool {
 
 fn restore(dispatch: &Dispatch, recovered: Recovered) {
     let Recovered { document, saved_at, .. } = recovered;
-    dispatch.dispatch(Action::RestoreAnnotations { document, saved_at });
+    dispatch.dispatch(Action::Document(DocumentEvent::Restored { document, saved_at }));
 }
 
 /// What start-up does with the saved data: restore it (all, or every part that can be read), fall back
@@ -78,7 +81,7 @@ fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
         }
         Ok(Some(raw)) => raw,
         Err(e) => {
-            dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: true });
+            dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed { message: e.to_string(), blocked: true }));
             return;
         }
     };
@@ -86,10 +89,10 @@ fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
         Ok(recovered) if recovered.unreadable.is_empty() => restore(dispatch, recovered),
         Ok(recovered) => {
             if !set_aside(keys, &raw) {
-                dispatch.dispatch(Action::StorageProblem {
+                dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed {
                     message: "Some saved annotations could not be read, and there is no room to keep them aside; nothing will be saved until you export.".into(),
                     blocked: true,
-                });
+                }));
             }
             let alert = offer_unreadable(
                 format!(
@@ -101,8 +104,8 @@ fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
                 Severity::Warning,
             );
             let Recovered { document, saved_at, .. } = recovered;
-            dispatch.dispatch(Action::RestoreAnnotations { document, saved_at });
-            dispatch.dispatch(Action::ShowAlert(alert));
+            dispatch.dispatch(Action::Document(DocumentEvent::Restored { document, saved_at }));
+            dispatch.dispatch(Action::Alert(AlertAction::Raise(alert)));
         }
         Err(why) => {
             // Only a backup that reads back whole is restored: one with unreadable parts is left as it is.
@@ -115,26 +118,26 @@ fn read_saved(dispatch: &Dispatch, keys: &StorageKeys) {
                 Some(previous) if set_aside(keys, &raw) => {
                     let when = previous.saved_at.clone().map(|t| format!(" ({t})")).unwrap_or_default();
                     restore(dispatch, previous);
-                    dispatch.dispatch(Action::ShowAlert(offer_unreadable(
+                    dispatch.dispatch(Action::Alert(AlertAction::Raise(offer_unreadable(
                         format!("The latest save of your annotations could not be read; the save before it{when} is restored."),
                         vec![why],
                         &raw,
                         Severity::Warning,
-                    )));
+                    ))));
                 }
                 _ => {
-                    dispatch.dispatch(Action::StorageProblem {
+                    dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed {
                         message: format!(
                             "The annotations saved in this browser could not be read: {why}. They are left untouched; new work is kept in memory only."
                         ),
                         blocked: true,
-                    });
-                    dispatch.dispatch(Action::ShowAlert(offer_unreadable(
+                    }));
+                    dispatch.dispatch(Action::Alert(AlertAction::Raise(offer_unreadable(
                         "The saved annotations can be kept as a file.".into(),
                         vec![],
                         &raw,
                         Severity::Notice,
-                    )));
+                    ))));
                 }
             }
         }
@@ -155,10 +158,10 @@ pub fn use_other_tabs(mode: Mode) {
     let dispatch = use_dispatch();
     use_effect_with((), move |_| {
         let listener = storage::on_change_elsewhere(StorageKeys::for_mode(mode).latest, move || {
-            dispatch.dispatch(Action::StorageProblem {
+            dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed {
                 message: "Your annotations were changed in another tab or window. This tab stopped saving so that neither overwrites the other: reload to see the latest, or export what is here.".into(),
                 blocked: true,
-            });
+            }));
         });
         move || drop(listener)
     });
@@ -197,12 +200,12 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
         let text = match encode_checked(document, &now) {
             Ok(text) => text,
             Err(why) => {
-                dispatch.dispatch(Action::StorageProblem {
+                dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed {
                     message: format!(
                         "This change was not saved because it would not read back ({why}); the last good save is kept."
                     ),
                     blocked: false,
-                });
+                }));
                 return;
             }
         };
@@ -225,7 +228,7 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
         };
         match written {
             Ok(()) => *last = Some(LastSave { document: document.clone(), text: Some(text) }),
-            Err(e) => dispatch.dispatch(Action::StorageProblem { message: e.to_string(), blocked: false }),
+            Err(e) => dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed { message: e.to_string(), blocked: false })),
         }
     });
 }

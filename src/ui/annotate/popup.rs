@@ -1,6 +1,8 @@
 //! The popup of a selected annotation: its title, note (as text), measures, and its quotes shown like the
 //! story's, verified against the article.
 
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use yew::prelude::*;
 
 use crate::domain::coords::ScreenPx;
@@ -8,13 +10,13 @@ use crate::domain::coords::ScreenPx;
 use crate::ui::annotate::layers::AnnotationRef;
 use crate::ui::annotate::panel::{display_title, QuoteCheck};
 use crate::ui::annotate::state::AnnotationAction;
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 use crate::ui::story::popup::placement;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationPopupProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     /// Compared by identity (an edit makes a new one), so a pan frame never walks its geometry.
     pub annotation: AnnotationRef,
     /// Where on the map it points from.

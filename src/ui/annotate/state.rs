@@ -8,6 +8,8 @@ use crate::domain::drawing::{vertices, with_vertex_removed, Draft, Tool, VertexR
 use crate::domain::history::{History, DEFAULT_LIMIT};
 use crate::domain::quote_index::QuoteSelector;
 use crate::domain::viewport::Viewport;
+use crate::ui::state::Step;
+use crate::ui::story::reading::{PanelTab, ReadingAction};
 
 /// Two clicks closer than this (CSS px) are one spot: a double-click, or a click on the first vertex.
 pub const SAME_SPOT_PX: f64 = 8.0;
@@ -125,6 +127,20 @@ impl AnnotationState {
         let (id, doc) = self.history.present().fresh_id();
         let next = self.commit(doc.with_added(Annotation::new(id.clone(), geometry)));
         AnnotationState { draft: Some(Draft::new(draft.tool)), cursor: None, selected: Some(id), ..next }
+    }
+
+    /// The next state and what the other slices do: selecting an annotation opens its editor (the
+    /// Annotations tab).
+    pub fn reduce(&self, action: AnnotationAction, view: &Viewport) -> Step<AnnotationState> {
+        let opens_editor = matches!(&action, AnnotationAction::Select(Some(_)));
+        let Some(next) = self.apply(action, view) else { return Step::unchanged() };
+        let shows_editor = opens_editor || (next.selected.is_some() && next.selected != self.selected);
+        let step = Step::to(next);
+        if shows_editor {
+            step.then(ReadingAction::ShowPanel(PanelTab::Annotations))
+        } else {
+            step
+        }
     }
 
     /// The next state, or `None` when nothing changes. `view` tells screen distances (same-spot clicks).

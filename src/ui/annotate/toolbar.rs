@@ -1,5 +1,7 @@
 //! The annotation toolbar: draw tools, undo and redo, import and export.
 
+use crate::ui::shell::alerts::AlertAction;
+use crate::ui::annotate::intake::DocumentEvent;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -23,13 +25,13 @@ use crate::ui::store::{use_store, Dispatch};
 /// Imports GeoJSON text as annotations, or says why not.
 pub fn import_text(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     let action = match text.and_then(|t| import_geojson(&t, &ImportLimits::default()).map_err(|e| e.to_string())) {
-        Ok(report) => Action::ImportAnnotations {
+        Ok(report) => Action::Document(DocumentEvent::Imported {
             origin,
             annotations: report.annotations,
             outside_extent: report.outside_extent,
             skipped: report.skipped_without_geometry,
-        },
-        Err(problem) => Action::RefuseImport { origin, problem },
+        }),
+        Err(problem) => Action::Document(DocumentEvent::Refused { origin, problem }),
     };
     dispatch.dispatch(action);
 }
@@ -43,11 +45,11 @@ pub fn import_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<O
 
 fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     if let Err(problem) = result {
-        dispatch.dispatch(Action::ShowAlert(crate::ui::shell::alerts::Alert::new(
+        dispatch.dispatch(Action::Alert(AlertAction::Raise(crate::ui::shell::alerts::Alert::new(
             crate::ui::shell::alerts::Severity::Error,
             format!("Export {what} did not work; your annotations are unchanged."),
             vec![problem],
-        )));
+        ))));
     }
 }
 
@@ -114,7 +116,7 @@ pub fn Toolbar() -> Html {
         let (store, dispatch) = (store.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let svg = current_view_svg(&store);
-            let (w, h) = (store.settled.width, store.settled.height);
+            let (w, h) = (store.map.settled.width, store.map.settled.height);
             let dispatch = dispatch.clone();
             yew::platform::spawn_local(async move {
                 let result = match svg_to_png(&svg, w, h, 2.0).await {

@@ -1,6 +1,8 @@
 //! The classroom: the student's tasks, name and "Hand in"; the teacher's hand-ins, each a layer of its own
 //! with the student's name and colour; the presenter's full-screen button and laser pointer.
 
+use crate::ui::shell::alerts::AlertAction;
+use crate::ui::classroom::state::ClassAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,7 +18,10 @@ use crate::domain::hand_in::{
     decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, MAX_HAND_IN_TOTAL_BYTES, TASKS,
 };
 
-use crate::ui::state::{Action, Alert, Mode, Severity};
+use crate::ui::state::Action;
+use crate::ui::shell::alerts::Alert;
+use crate::ui::classroom::state::Mode;
+use crate::ui::shell::alerts::Severity;
 use crate::ui::store::{send, use_store, Dispatch};
 
 /// "Full screen" for the presenter.
@@ -61,7 +66,7 @@ fn student_panel(
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                dispatch.dispatch(Action::SetStudentName(input.value()));
+                dispatch.dispatch(Action::Class(ClassAction::SetStudentName(input.value())));
             }
         })
     };
@@ -100,24 +105,24 @@ pub fn ClassPanel() -> Html {
     let task = use_state(|| 0usize);
     let input = use_node_ref();
     let keep = use_mut_ref(Vec::<FileReader>::new);
-    match store.mode {
+    match store.classroom.mode {
         Mode::Student => {
             let hand_in = {
                 let (store, dispatch, task) = (store.clone(), dispatch.clone(), task.clone());
                 Callback::from(move |_: MouseEvent| {
                     let task_name = TASKS[*task];
-                    let text = encode(store.annotations.history.present(), store.student_name.trim(), task_name);
-                    let name = file_name(&store.student_name, task_name);
+                    let text = encode(store.annotations.history.present(), store.classroom.student_name.trim(), task_name);
+                    let name = file_name(&store.classroom.student_name, task_name);
                     let alert = match download(&name, "application/geo+json", text.as_bytes()) {
                         Ok(()) => Alert::new(Severity::Notice, format!("Handed in as {name}."), vec![]),
                         Err(e) => Alert::new(Severity::Error, "The hand-in could not be saved.", vec![e]),
                     };
-                    dispatch.dispatch(Action::ShowAlert(alert));
+                    dispatch.dispatch(Action::Alert(AlertAction::Raise(alert)));
                 })
             };
             student_panel(
                 &dispatch,
-                &store.student_name,
+                &store.classroom.student_name,
                 &task,
                 store.annotations.history.present().annotations.len(),
                 hand_in,
@@ -158,7 +163,7 @@ pub fn ClassPanel() -> Html {
                     }
                     let dispatch = dispatch.clone();
                     if files.is_empty() {
-                        dispatch.dispatch(Action::AddHandIns { good: Vec::new(), bad: skipped });
+                        dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good: Vec::new(), bad: skipped }));
                         return;
                     }
                     read_all(files, keep.clone(), move |texts| {
@@ -168,15 +173,15 @@ pub fn ClassPanel() -> Html {
                         let (good, mut bad) = decode_all(&files);
                         bad.extend(unreadable.into_iter().map(|(n, t)| (n, t.err().unwrap_or_default())));
                         bad.extend(skipped.iter().cloned());
-                        dispatch.dispatch(Action::AddHandIns { good, bad });
+                        dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good, bad }));
                     });
                 })
             };
-            let rows = store.hand_ins.iter().enumerate().map(|(i, h)| {
+            let rows = store.classroom.hand_ins.iter().enumerate().map(|(i, h)| {
                 let id = format!("hand-in-{i}");
                 html! {
                     <li data-hand-in-row={h.student.clone()}>
-                        <input type="checkbox" id={id.clone()} checked={h.visible} onchange={send(&dispatch, Action::ToggleHandIn(i))} />
+                        <input type="checkbox" id={id.clone()} checked={h.visible} onchange={send(&dispatch, Action::Class(ClassAction::ToggleHandIn(i)))} />
                         <span class="hand-in-colour" style={format!("background:{}", h.colour)} aria-hidden="true" />
                         <label for={id}><strong>{ h.student.clone() }</strong>{ format!(" — {}", h.summary) }</label>
                         if let Some(task) = &h.task {
@@ -190,7 +195,7 @@ pub fn ClassPanel() -> Html {
                     <button type="button" class="header-button" onclick={pick}>{ "Import hand-ins…" }</button>
                     <input ref={input} type="file" multiple=true class="visually-hidden" accept=".geojson,.json,application/geo+json,application/json"
                         aria-label="Hand-in files" tabindex="-1" data-hand-in-files="" onchange={chosen} />
-                    if store.hand_ins.is_empty() {
+                    if store.classroom.hand_ins.is_empty() {
                         <p class="hint">{ "Import the students’ hand-in files (several at once). Each becomes a layer in its own colour." }</p>
                     } else {
                         <ul class="hand-in-list">{ for rows }</ul>

@@ -4,23 +4,23 @@
 use yew::prelude::*;
 
 use crate::domain::layers::{LayerId, LayerVisibility};
-use crate::domain::level_of_detail::LevelOfDetail;
+use crate::domain::shared::Shared;
 
-use crate::ui::map::embedded_basemap::embedded_basemap;
+use crate::ui::map::embedded_basemap::DrawnLevel;
 
 #[derive(Properties, PartialEq)]
 pub struct BaseLayersProps {
-    /// The level to draw (one that is ready).
-    pub level: LevelOfDetail,
+    /// The level to draw (the finest one ready), or why there is none.
+    pub level: Result<Shared<DrawnLevel>, String>,
     pub layers: LayerVisibility,
 }
 
 /// The basemap layers at one level of detail.
 #[component]
 pub fn BaseLayers(props: &BaseLayersProps) -> Html {
-    let drawn = match embedded_basemap(props.level) {
+    let drawn = match &props.level {
         Ok(drawn) => drawn,
-        Err(message) => return html! { <g class="basemap-error"><title>{ message }</title></g> },
+        Err(message) => return html! { <g class="basemap-error"><title>{ message.clone() }</title></g> },
     };
     let groups = LayerId::ALL.into_iter().filter(|l| *l != LayerId::Labels).map(|layer| {
         let paths = drawn.features.iter().filter(|f| f.layer == layer).map(|f| {
@@ -35,5 +35,5 @@ pub fn BaseLayers(props: &BaseLayersProps) -> Html {
             <g key={layer.id()} data-layer={layer.id()} display={display}>{ for paths }</g>
         }
     });
-    html! { <g class="basemap" data-lod={props.level.name()}>{ for groups }</g> }
+    html! { <g class="basemap" data-lod={drawn.level.name()}>{ for groups }</g> }
 }

@@ -1,10 +1,8 @@
 //! The basemap and labels. The coarsest level (L0) and the labels are compiled into the app, so the first
 //! frame needs no request; the finer levels (L1, L2) are files served beside the app (same origin, copied
-//! by trunk from assets/geo/) and fetched the first time a zoom needs them. Each level is read once and
-//! turned into SVG path data once.
+//! by trunk from assets/geo/) and fetched the first time a zoom needs them; the levels fetched so far are
+//! state ([`crate::ui::map::map_state::BasemapLevels`]). Each level is read and turned into SVG path data once.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::domain::basemap::{Basemap, BorderKind};
@@ -70,38 +68,17 @@ fn draw(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
     Ok(DrawnLevel { level, features })
 }
 
-thread_local! {
-    static DRAWN: RefCell<HashMap<LevelOfDetail, Rc<DrawnLevel>>> = RefCell::new(HashMap::new());
+/// Reads a fetched level's text.
+pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
+    draw(level, text)
 }
 
-/// Reads a fetched level's text and keeps it.
-pub fn store_level(level: LevelOfDetail, text: &str) -> Result<(), String> {
-    let drawn = Rc::new(draw(level, text)?);
-    DRAWN.with(|d| d.borrow_mut().insert(level, drawn));
-    Ok(())
-}
-
-/// Whether a level is ready to draw.
-pub fn has_level(level: LevelOfDetail) -> bool {
-    level == LevelOfDetail::L0 || DRAWN.with(|d| d.borrow().contains_key(&level))
-}
-
-/// The finest ready level not finer than `wanted` (L0 is always ready).
-pub fn best_level(wanted: LevelOfDetail) -> LevelOfDetail {
-    LevelOfDetail::ALL.into_iter().filter(|l| *l <= wanted && has_level(*l)).max().unwrap_or(LevelOfDetail::L0)
-}
-
-/// A level drawn and ready (L0 is drawn on first use; the others once fetched).
-pub fn embedded_basemap(level: LevelOfDetail) -> Result<Rc<DrawnLevel>, String> {
-    if let Some(done) = DRAWN.with(|d| d.borrow().get(&level).cloned()) {
-        return Ok(done);
+/// The compiled-in coarsest level, read the first time it is asked for (it is a constant of the app).
+pub fn embedded_l0() -> Result<Rc<DrawnLevel>, String> {
+    thread_local! {
+        static L0_DRAWN: Result<Rc<DrawnLevel>, String> = draw(LevelOfDetail::L0, L0).map(Rc::new);
     }
-    if level != LevelOfDetail::L0 {
-        return Err(format!("basemap {} is not loaded yet", level.name()));
-    }
-    let drawn = Rc::new(draw(level, L0)?);
-    DRAWN.with(|d| d.borrow_mut().insert(level, drawn.clone()));
-    Ok(drawn)
+    L0_DRAWN.with(|l| l.clone())
 }
 
 /// The embedded label list.

@@ -1,5 +1,6 @@
 //! The layer switcher: one checkbox per layer.
 
+use crate::ui::map::map_state::MapAction;
 use yew::prelude::*;
 
 use crate::domain::layers::LayerId;
@@ -12,9 +13,9 @@ use crate::ui::store::use_store;
 pub fn LayerSwitcher() -> Html {
     let store = use_store();
     let rows = LayerId::ALL.into_iter().map(|layer| {
-        let visible = store.layers.is_visible(layer);
+        let visible = store.map.layers.is_visible(layer);
         let store = store.clone();
-        let onchange = Callback::from(move |_: Event| store.dispatch(Action::ToggleLayer(layer)));
+        let onchange = Callback::from(move |_: Event| store.dispatch(Action::Map(MapAction::ToggleLayer(layer))));
         let id = format!("layer-toggle-{}", layer.id());
         html! {
             <li key={layer.id()}>

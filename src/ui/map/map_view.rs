@@ -4,6 +4,8 @@
 //! CSS transform (compositor work, no path is rebuilt). When the gesture ends the view settles: the
 //! `viewBox` catches up, the transform goes, and the level of detail is chosen again.
 
+use crate::ui::map::map_state::MapAction;
+use crate::ui::story::reading::ReadingAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,6 +18,7 @@ use crate::browser::{element_size::watch_size, fetch::fetch_text, performance};
 use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
 use crate::domain::level_of_detail::LevelOfDetail;
+use crate::domain::shared::Shared;
 use crate::domain::marker_layout::spread;
 
 use crate::ui::annotate::editing::{dragged, press, EditDrag, PressTarget};
@@ -25,7 +28,7 @@ use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::classroom::class_panel::Laser;
 use crate::ui::map::attribution::Attribution;
 use crate::ui::map::base_layers::BaseLayers;
-use crate::ui::map::embedded_basemap::{best_level, has_level, level_file, store_level};
+use crate::ui::map::embedded_basemap::{level_file, read_level};
 use crate::ui::map::label_layer::LabelLayer;
 use crate::ui::map::layer_switcher::LayerSwitcher;
 use crate::ui::map::legend::Legend;
@@ -115,7 +118,7 @@ fn on_pointer_down(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
             }
             return;
         }
-        match press(event.target(), at, &store.view, &store.annotations) {
+        match press(event.target(), at, &store.map.view, &store.annotations) {
             PressTarget::Drag(drag, actions) => {
                 event.prevent_default();
                 capture(&map, event.pointer_id());
@@ -145,7 +148,7 @@ fn on_pointer_move(
             // A hovering pointer: while drawing, the rubber band follows it.
             if store.annotations.draft.as_ref().is_some_and(|d| !d.vertices.is_empty()) {
                 drop(g);
-                store.dispatch(Action::Annotate(AnnotationAction::Cursor(Some(store.view.screen_to_lonlat(at)))));
+                store.dispatch(Action::Annotate(AnnotationAction::Cursor(Some(store.map.view.screen_to_lonlat(at)))));
             }
             return;
         };
@@ -153,7 +156,7 @@ fn on_pointer_move(
             // The button was released where we did not see it (outside the window, before capture).
             g.pointers.remove(index);
             drop(g);
-            store.dispatch(Action::SettleView);
+            store.dispatch(Action::Map(MapAction::Settle));
             return;
         }
         if g.down_at.is_some_and(|down| down.distance(at) > DRAG_THRESHOLD_PX) {
@@ -163,12 +166,12 @@ fn on_pointer_move(
             g.pointers[index].1 = at;
             drop(g);
             event.prevent_default();
-            if let Some(annotation) = dragged(&drag, at, &store.view) {
+            if let Some(annotation) = dragged(&drag, at, &store.map.view) {
                 store.dispatch(Action::Annotate(AnnotationAction::Preview(annotation)));
             }
             return;
         }
-        if store.embed && event.pointer_type() == "touch" && g.pointers.len() == 1 {
+        if store.embedding.embedded && event.pointer_type() == "touch" && g.pointers.len() == 1 {
             // Embedded in a page, one finger scrolls the page; two move the map.
             g.pointers[index].1 = at;
             if g.moved && !g.multi {
@@ -204,7 +207,7 @@ fn on_pointer_move(
         drop(g);
         if let Some(command) = command {
             event.prevent_default();
-            store.dispatch(Action::MoveView(command));
+            store.dispatch(Action::Map(MapAction::Move(command)));
         }
     })
 }
@@ -243,10 +246,10 @@ fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> C
         }
         let pending_select = g.pending_select.take();
         drop(g);
-        store.dispatch(Action::SettleView);
+        store.dispatch(Action::Map(MapAction::Settle));
         match (click, at) {
             (true, Some(at)) if drawing => {
-                store.dispatch(Action::Annotate(AnnotationAction::Click(store.view.screen_to_lonlat(at))));
+                store.dispatch(Action::Annotate(AnnotationAction::Click(store.map.view.screen_to_lonlat(at))));
                 if double_tap.is_some() {
                     store.dispatch(Action::Annotate(AnnotationAction::Finish));
                 }
@@ -262,7 +265,7 @@ fn on_pointer_up(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) -> C
             _ => {}
         }
         if let Some(anchor) = double_tap {
-            store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta: 1.0 }));
+            store.dispatch(Action::Map(MapAction::Jump(ViewCommand::ZoomAround { anchor, delta: 1.0 })));
         }
     })
 }
@@ -280,7 +283,7 @@ fn on_double_click(store: Store, map: NodeRef, gesture: Rc<RefCell<Gesture>>) ->
         let Some(target) = map.cast::<web_sys::Element>() else { return };
         let anchor = local_point(&target, event.client_x() as f64, event.client_y() as f64);
         let delta = if event.shift_key() { -1.0 } else { 1.0 };
-        store.dispatch(Action::JumpView(ViewCommand::ZoomAround { anchor, delta }));
+        store.dispatch(Action::Map(MapAction::Jump(ViewCommand::ZoomAround { anchor, delta })));
     })
 }
 
@@ -297,7 +300,7 @@ fn on_key_down(store: Store) -> Callback<KeyboardEvent> {
             "Escape" if annotations.tool.is_some() || annotations.selected.is_some() => {
                 Some(Action::Annotate(AnnotationAction::Cancel))
             }
-            "Escape" if store.selected.is_some() => Some(Action::ClosePopup),
+            "Escape" if store.reading.selected.is_some() => Some(Action::Read(ReadingAction::ClosePopup)),
             "Delete" | "Backspace" if annotations.selected.is_some() => {
                 let id = annotations.selected.clone().unwrap_or_default();
                 Some(Action::Annotate(match annotations.vertex {
@@ -305,7 +308,7 @@ fn on_key_down(store: Store) -> Callback<KeyboardEvent> {
                     None => AnnotationAction::Delete(id),
                 }))
             }
-            key => key_command(key, event.shift_key()).map(Action::JumpView),
+            key => key_command(key, event.shift_key()).map(|c| MapAction::Jump(c).into()),
         };
         if let Some(action) = action {
             event.prevent_default();
@@ -323,7 +326,7 @@ pub fn MapView() -> Html {
     let ready_marked = use_mut_ref(|| false);
     let synthetic = use_memo((), |_| requested_synthetic());
     let laser = use_state(|| None::<(f64, f64)>);
-    let presenter = store.mode == crate::ui::state::Mode::Presenter;
+    let presenter = store.classroom.mode == crate::ui::classroom::state::Mode::Presenter;
     let on_laser = {
         let (laser, map_ref) = (laser.clone(), map_ref.clone());
         Callback::from(move |e: PointerEvent| {
@@ -343,7 +346,7 @@ pub fn MapView() -> Html {
         let (store, map_ref) = (store.clone(), map_ref.clone());
         use_effect_with((), move |_| {
             let watch = map_ref.cast::<web_sys::Element>().and_then(|element| {
-                watch_size(&element, move |width, height| store.dispatch(Action::Resize { width, height }))
+                watch_size(&element, move |width, height| store.dispatch(Action::Map(MapAction::Resize { width, height })))
                     .map_err(|message| gloo::console::error!(message))
                     .ok()
             });
@@ -356,9 +359,9 @@ pub fn MapView() -> Html {
     let show_hint = {
         let (dispatch, hint_timer) = (store.dispatcher(), hint_timer.clone());
         Rc::new(move |hint: &'static str| {
-            dispatch.dispatch(Action::GestureHint(Some(hint)));
+            dispatch.dispatch(Action::Map(MapAction::Hint(Some(hint))));
             let dispatch = dispatch.clone();
-            hint_timer.replace(Some(Timeout::new(HINT_MS, move || dispatch.dispatch(Action::GestureHint(None)))));
+            hint_timer.replace(Some(Timeout::new(HINT_MS, move || dispatch.dispatch(Action::Map(MapAction::Hint(None))))));
         })
     };
 
@@ -368,7 +371,7 @@ pub fn MapView() -> Html {
         let (store, map_ref, show_hint) = (store.clone(), map_ref.clone(), show_hint.clone());
         use_effect_with((), move |_| {
             let settle: Rc<RefCell<Option<Timeout>>> = Rc::default();
-            let embed = store.embed;
+            let embed = store.embedding.embedded;
             let listener = map_ref.cast::<web_sys::Element>().map(|element| {
                 let target = element.clone();
                 EventListener::new_with_options(
@@ -384,9 +387,9 @@ pub fn MapView() -> Html {
                         wheel.prevent_default();
                         let anchor = local_point(&target, wheel.client_x() as f64, wheel.client_y() as f64);
                         let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
-                        store.dispatch(Action::MoveView(ViewCommand::ZoomAround { anchor, delta }));
+                        store.dispatch(Action::Map(MapAction::Move(ViewCommand::ZoomAround { anchor, delta })));
                         let store = store.clone();
-                        settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::SettleView))));
+                        settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::Map(MapAction::Settle)))));
                     },
                 )
             });
@@ -398,17 +401,17 @@ pub fn MapView() -> Html {
     // less motion.
     {
         let dispatch = store.dispatcher();
-        let flight = store.flight.map(|(from, to, _)| (from, to));
+        let flight = store.map.flight.map(|(from, to, _)| (from, to));
         use_effect_with(flight, move |flight| {
             let interval = flight.map(|_| {
                 if performance::prefers_reduced_motion() {
-                    dispatch.dispatch(Action::FlightStep(1.0));
+                    dispatch.dispatch(Action::Map(MapAction::FlightStep(1.0)));
                     return None;
                 }
                 let start = performance::now_ms();
                 Some(gloo::timers::callback::Interval::new(16, move || {
                     let t = ((performance::now_ms() - start) / FLIGHT_MS).min(1.0);
-                    dispatch.dispatch(Action::FlightStep(t));
+                    dispatch.dispatch(Action::Map(MapAction::FlightStep(t)));
                 }))
             });
             move || drop(interval)
@@ -417,17 +420,18 @@ pub fn MapView() -> Html {
 
     // Fetch the level of detail the zoom needs, once.
     {
-        let (dispatch, wanted) = (store.dispatcher(), store.level_of_detail());
+        let (dispatch, wanted) = (store.dispatcher(), store.map.level_of_detail());
+        let loaded = store.map.basemap.has(wanted);
         let asked = use_mut_ref(std::collections::HashSet::<LevelOfDetail>::new);
         use_effect_with(wanted, move |wanted| {
             let wanted = *wanted;
-            if !has_level(wanted) && asked.borrow_mut().insert(wanted) {
+            if !loaded && asked.borrow_mut().insert(wanted) {
                 if let Some(file) = level_file(wanted) {
                     yew::platform::spawn_local(async move {
                         let result =
-                            fetch_text(file, 32 * 1024 * 1024).await.and_then(|text| store_level(wanted, &text));
+                            fetch_text(file, 32 * 1024 * 1024).await.and_then(|text| read_level(wanted, &text));
                         match result {
-                            Ok(()) => dispatch.dispatch(Action::BasemapLevelReady(wanted)),
+                            Ok(level) => dispatch.dispatch(MapAction::BasemapReady(Shared::new(level)).into()),
                             Err(e) => gloo::console::error!(format!("basemap {}: {e}", wanted.name())),
                         }
                     });
@@ -439,7 +443,7 @@ pub fn MapView() -> Html {
     // Mark the first complete frame once.
     {
         let ready_marked = ready_marked.clone();
-        use_effect_with(store.sized, move |sized| {
+        use_effect_with(store.map.sized, move |sized| {
             if *sized && !*ready_marked.borrow() {
                 *ready_marked.borrow_mut() = true;
                 performance::mark("map-ready");
@@ -447,9 +451,9 @@ pub fn MapView() -> Html {
         });
     }
 
-    let settled = store.settled;
+    let settled = store.map.settled;
     let view_box = settled.view_box(OVERHANG);
-    let (scale, tx, ty) = store.view.transform_from(&settled);
+    let (scale, tx, ty) = store.map.view.transform_from(&settled);
     // Point annotations are placed for the settled view; a gesture moves them with this transform only.
     let points_style: AttrValue =
         format!("transform-origin:0 0;transform:translate({tx:.2}px,{ty:.2}px) scale({scale:.5})").into();
@@ -467,9 +471,9 @@ pub fn MapView() -> Html {
     let center = settled.center_lonlat();
     let annotations = &store.annotations;
     // Draw the finest level that is ready; the one the zoom wants is fetched (effect above) if it is not.
-    let drawn_level = best_level(store.level_of_detail());
+    let drawn_level = store.map.basemap.best(store.map.level_of_detail());
     // Markers for the live camera, fanned out where they would overlap.
-    let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.view.lonlat_to_screen(f.anchor)).collect();
+    let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.map.view.lonlat_to_screen(f.anchor)).collect();
     let positions = Rc::new(spread(&anchors));
     let annotation_popup = (annotations.tool.is_none() && annotations.preview.is_none())
         .then(|| annotations.selected.as_ref().and_then(|id| annotations.document().get(id)))
@@ -477,21 +481,21 @@ pub fn MapView() -> Html {
         .and_then(|a| {
             let first = a.geometry.first_position()?;
             Some(html! {
-                <AnnotationPopup story={store.story.clone()} annotation={AnnotationRef(a.clone())} at={store.view.lonlat_to_screen(first)}
-                    width={store.view.width} height={store.view.height} />
+                <AnnotationPopup story={store.story.clone()} annotation={AnnotationRef(a.clone())} at={store.map.view.lonlat_to_screen(first)}
+                    width={store.map.view.width} height={store.map.view.height} />
             })
         });
     // The places of the picked date: worked out once per pick, not on every pan frame.
-    let dated = use_memo((store.story.clone(), store.timeline_pick), |(story, pick)| {
+    let dated = use_memo((store.story.clone(), store.reading.timeline_pick), |(story, pick)| {
         pick.and_then(|i| crate::domain::tour::timeline(story).into_iter().nth(i))
             .map(|e| e.feature_ids)
             .unwrap_or_default()
     });
-    let popup = store.selected.as_ref().and_then(|id| {
+    let popup = store.reading.selected.as_ref().and_then(|id| {
         let index = store.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
             <Popup story={store.story.clone()} id={id.clone()} at={positions[index]}
-                width={store.view.width} height={store.view.height} />
+                width={store.map.view.width} height={store.map.view.height} />
         })
     });
     // The Wakhan hatch keeps about 7 px spacing at the settled zoom.
@@ -503,14 +507,14 @@ pub fn MapView() -> Html {
             <div ref={map_ref.clone()} class={classes!("map", annotations.tool.is_some().then_some("drawing-mode"))} tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
-                data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.level_of_detail().name()}
+                data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.map.level_of_detail().name()}
                 onpointerdown={on_pointer_down(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointermove={on_pointer_move(store.clone(), map_ref.clone(), gesture.clone(), show_hint.clone())}
                 onpointerup={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
                 onpointercancel={on_pointer_up(store.clone(), map_ref.clone(), gesture.clone())}
                 ondblclick={on_double_click(store.clone(), map_ref.clone(), gesture.clone())}
                 onkeydown={on_key_down(store.clone())}>
-                if store.sized {
+                if store.map.sized {
                     <svg class="drawing" viewBox={view_box.attribute()} style={drawing_style.clone()}
                         preserveAspectRatio="none" aria-hidden="true">
                         <defs>
@@ -520,9 +524,9 @@ pub fn MapView() -> Html {
                                 <line x1="0" y1="0" x2="0" y2={hatch} class="hatch-line" stroke-width={hatch_width} />
                             </pattern>
                         </defs>
-                        <BaseLayers level={drawn_level} layers={store.layers} />
-                        <StoryShapes story={store.story.clone()} selected={store.selected.clone()} hovered={store.hovered.clone()} />
-                        { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
+                        <BaseLayers level={drawn_level} layers={store.map.layers} />
+                        <StoryShapes story={store.story.clone()} selected={store.reading.selected.clone()} hovered={store.reading.hovered.clone()} />
+                        { for store.classroom.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
                             <AnnotationShapes document={DocumentRef(h.document.clone())} selected={None::<String>} layer={format!("hand-in:{}", h.student)} />
                         }) }
                         <AnnotationShapes document={DocumentRef(annotations.document().clone())} selected={annotations.selected.clone()} />
@@ -531,26 +535,26 @@ pub fn MapView() -> Html {
                         <SyntheticLayer data={data.clone()} settled={settled}
                             overhang={OVERHANG} style={drawing_style.clone()} />
                     }
-                    <LabelLayer view={store.view} layers={store.layers} />
+                    <LabelLayer view={store.map.view} layers={store.map.layers} />
                     <div class="annotation-points-frame" style={points_style}>
-                        { for store.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
+                        { for store.classroom.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
                             <AnnotationPoints settled={settled} document={DocumentRef(h.document.clone())} selected={None::<String>}
                                 class="annotation-points hand-in-overlay" />
                         }) }
                         <AnnotationPoints settled={settled} document={DocumentRef(annotations.document().clone())}
                             selected={annotations.selected.clone()} />
                     </div>
-                    <AnnotationOverlay view={store.view} document={DocumentRef(annotations.document().clone())}
+                    <AnnotationOverlay view={store.map.view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
                         draft={annotations.draft.clone()} cursor={annotations.cursor} />
-                    <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.view.width}
-                        height={store.view.height} selected={store.selected.clone()} hovered={store.hovered.clone()} dated={dated} />
+                    <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={store.map.view.width}
+                        height={store.map.view.height} selected={store.reading.selected.clone()} hovered={store.reading.hovered.clone()} dated={dated} />
                 }
             </div>
             if presenter {
                 <Laser at={*laser} />
             }
-            if let Some(hint) = store.gesture_hint {
+            if let Some(hint) = store.map.hint {
                 <div class="gesture-hint" role="status">{ hint }</div>
             }
             { popup.unwrap_or_default() }
@@ -562,7 +566,7 @@ pub fn MapView() -> Html {
                 <LayerSwitcher />
                 <Legend />
             </div>
-            if let Some(step) = store.tour_step {
+            if let Some(step) = store.tour.step {
                 <TourBar story={store.story.clone()} step={step} />
             }
             <div class="map-controls map-controls-bottom">

@@ -6,6 +6,7 @@ pub(crate) mod embedded_basemap;
 pub(crate) mod label_layer;
 pub(crate) mod layer_switcher;
 pub(crate) mod legend;
+pub mod map_state;
 pub(crate) mod map_view;
 pub(crate) mod marker_symbol;
 pub(crate) mod scale_bar;

@@ -10,7 +10,7 @@ use crate::ui::store::use_store;
 #[component]
 pub fn ScaleBar() -> Html {
     let store = use_store();
-    let scale = Scale::for_viewport(&store.view, 120.0);
+    let scale = Scale::for_viewport(&store.map.view, 120.0);
     html! {
         <div class="scale-bar" aria-label={format!("Scale: {} at the map centre", scale.label())}>
             <div class="scale-bar-line" style={format!("width:{:.0}px", scale.px)} />

@@ -1,6 +1,9 @@
 //! Story markers in screen space: a constant-size symbol per feature, focusable, named for screen readers,
 //! opened with a click, a tap, Enter or Space.
 
+use crate::ui::story::reading::ReadingAction;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -8,12 +11,12 @@ use yew::prelude::*;
 use crate::domain::coords::ScreenPx;
 
 use crate::ui::map::marker_symbol::{marker_classes, symbol_path};
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct StoryMarkersProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     /// Where each feature's marker stands on screen, in story order.
     pub positions: Rc<Vec<ScreenPx>>,
     pub width: f64,
@@ -33,24 +36,24 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
         let id = feature.id.clone();
         let select = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: false }))
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false })))
         };
         let on_key = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == "Enter" || e.key() == " " {
                     e.prevent_default();
-                    dispatch.dispatch(Action::Select { id: id.clone(), frame: false });
+                    dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false }));
                 }
             })
         };
         let enter = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(Some(id.clone()))))
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone())))))
         };
         let leave = {
             let dispatch = dispatch.clone();
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(None))))
         };
         let selected = props.selected.as_deref() == Some(id.as_str());
         let class = classes!(

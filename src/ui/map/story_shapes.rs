@@ -2,6 +2,7 @@
 //! and the lines and areas of borders and regions, highlighted when their feature is selected or hovered.
 //! Path data is built once per story; panning never re-renders this.
 
+use crate::domain::shared::Shared;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,7 +12,6 @@ use crate::domain::geodesy::circle;
 use crate::domain::story::{Story, StoryGeometry};
 use crate::domain::svg_path::path_data;
 
-use crate::ui::state::SharedStory;
 
 /// Circles wider than this are drawn only for the selected or hovered feature: the wide ones belong to
 /// regions and country-wide opinions, and drawn all at once they would veil the map.
@@ -47,7 +47,7 @@ fn build(story: &Story) -> Vec<ShapePaths> {
 
 #[derive(Properties, PartialEq)]
 pub struct StoryShapesProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub selected: Option<String>,
     pub hovered: Option<String>,
 }

@@ -1,5 +1,6 @@
 //! Zoom in, zoom out and reset-view buttons.
 
+use crate::ui::map::map_state::MapAction;
 use yew::prelude::*;
 
 use crate::domain::interaction::ViewCommand;
@@ -13,14 +14,14 @@ pub fn ZoomControls() -> Html {
     let store = use_store();
     let zoom = |delta: f64| {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::JumpView(ViewCommand::ZoomAtCenter { delta })))
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::Map(MapAction::Jump(ViewCommand::ZoomAtCenter { delta }))))
     };
     let reset = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::ResetView))
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::Map(MapAction::Home { fly: false })))
     };
-    let at_max = store.view.zoom >= store.limits.max_zoom - 1e-9;
-    let at_min = store.view.zoom <= store.limits.min_zoom + 1e-9;
+    let at_max = store.map.view.zoom >= store.map.limits.max_zoom - 1e-9;
+    let at_min = store.map.view.zoom <= store.map.limits.min_zoom + 1e-9;
     html! {
         <div class="zoom-controls" role="group" aria-label="Zoom">
             <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)"

@@ -1,6 +1,7 @@
 //! Living in another page: the height messages the host page's resize script listens for, and the "Embed"
 //! dialog that gives a newsroom the snippet to paste.
 
+use crate::ui::shell::alerts::AlertAction;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -8,7 +9,9 @@ use yew::prelude::*;
 use crate::browser::element_size::watch_size;
 use crate::browser::history::copy_text;
 
-use crate::ui::state::{Action, Alert, Severity};
+use crate::ui::state::Action;
+use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::Severity;
 use crate::ui::store::{use_dispatch, use_store};
 
 /// The message type the host page's `embed-resize.js` accepts.
@@ -72,7 +75,7 @@ pub fn EmbedButton() -> Html {
             yew::platform::spawn_local(async move {
                 let title =
                     if copy_text(&snippet).await { "Embed code copied." } else { "Select the embed code and copy it." };
-                dispatch.dispatch(Action::ShowAlert(Alert::new(Severity::Notice, title, vec![])));
+                dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(Severity::Notice, title, vec![]))));
             });
         })
     };

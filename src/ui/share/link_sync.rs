@@ -3,6 +3,8 @@
 //! history entry, and back/forward reopen them. A damaged or unknown fragment falls back to the default view
 //! with a notice.
 
+use crate::ui::shell::alerts::AlertAction;
+use crate::ui::share::link::ShareAction;
 use std::cell::RefCell;
 
 use yew::prelude::*;
@@ -10,7 +12,9 @@ use yew::prelude::*;
 use crate::browser::history::{fragment, on_history_change, set_fragment};
 use crate::domain::url_state::UrlState;
 
-use crate::ui::state::{Action, Alert, AppState, Severity};
+use crate::ui::state::{Action, AppState};
+use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::Severity;
 use crate::ui::store::{use_dispatch, Dispatch};
 
 /// How the next write of the fragment goes, after a link was opened.
@@ -29,13 +33,13 @@ fn open(dispatch: &Dispatch, fragment: &str, next: &RefCell<NextWrite>, at_start
         Ok(link) if link == UrlState::default() => {}
         Ok(link) => {
             *next.borrow_mut() = if at_start { NextWrite::SkipThenReplace } else { NextWrite::Replace };
-            dispatch.dispatch(Action::ApplyLink(link));
+            dispatch.dispatch(Action::Share(ShareAction::ApplyLink(link)));
         }
-        Err(why) => dispatch.dispatch(Action::ShowAlert(Alert::new(
+        Err(why) => dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(
             Severity::Notice,
             format!("The link could not be followed: {why}. Showing the default view."),
             vec![],
-        ))),
+        )))),
     }
 }
 
@@ -47,7 +51,7 @@ pub fn use_link_sync(state: &AppState) {
     let next_write = use_mut_ref(|| NextWrite::Normal);
     {
         let (dispatch, opened, next_write) = (dispatch.clone(), opened.clone(), next_write.clone());
-        use_effect_with(state.sized, move |sized| {
+        use_effect_with(state.map.sized, move |sized| {
             if *sized && !*opened.borrow() {
                 *opened.borrow_mut() = true;
                 open(&dispatch, &fragment(), &next_write, true);
@@ -61,8 +65,8 @@ pub fn use_link_sync(state: &AppState) {
             move || drop(listener)
         });
     }
-    let link = state.link();
-    let chosen = (state.selected.clone(), state.passage.clone());
+    let link = crate::ui::share::link::link_of(state);
+    let chosen = (state.reading.selected.clone(), state.reading.passage.clone());
     let last_chosen = use_mut_ref(|| None::<(Option<String>, Option<(String, usize)>)>);
     use_effect_with((link, chosen), move |(link, chosen)| {
         if !*opened.borrow() {

@@ -1,11 +1,14 @@
 //! "Share": copies a link to exactly what the reader sees (the URL with its fragment).
 
+use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
 
 use crate::browser::history::copy_text;
 use crate::domain::shared_annotations;
 
-use crate::ui::state::{Action, Alert, Severity};
+use crate::ui::state::Action;
+use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::Severity;
 use crate::ui::store::use_store;
 
 /// The Share button.
@@ -14,7 +17,7 @@ pub fn ShareButton() -> Html {
     let store = use_store();
     let onclick = Callback::from(move |_: MouseEvent| {
         let dispatch = store.dispatcher();
-        let mut state = store.link();
+        let mut state = crate::ui::share::link::link_of(&store);
         let doc = store.annotations.history.present();
         let mut details = Vec::new();
         if !doc.annotations.is_empty() {
@@ -40,7 +43,7 @@ pub fn ShareButton() -> Html {
                 "Copy this link to share what you see:".to_string()
             };
             let alert = Alert { link: Some(link), ..Alert::new(Severity::Notice, title, details) };
-            dispatch.dispatch(Action::ShowAlert(alert));
+            dispatch.dispatch(Action::Alert(AlertAction::Raise(alert)));
         });
     });
     html! {

@@ -1,6 +1,7 @@
 //! The notification area: the alerts over the top of the map, never taking room from it. The newest
 //! [`OPEN_AT_ONCE`] are shown; older ones fold into "N more", which opens them. Each can be dismissed.
 
+use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
 
 use crate::browser::download::download;
@@ -32,11 +33,11 @@ fn alert_view(shown: &ShownAlert, dispatch: &crate::ui::store::Dispatch) -> Html
         let label = file.label.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             if let Err(why) = download(&file.file_name, "application/json", file.text.as_bytes()) {
-                dispatch.dispatch(Action::ShowAlert(crate::ui::shell::alerts::Alert::new(
+                dispatch.dispatch(Action::Alert(AlertAction::Raise(crate::ui::shell::alerts::Alert::new(
                     Severity::Error,
                     format!("{} could not be saved.", file.file_name),
                     vec![why],
-                )));
+                ))));
             }
         });
         html! { <button type="button" class="alert-action" {onclick}>{ label }</button> }
@@ -62,7 +63,7 @@ fn alert_view(shown: &ShownAlert, dispatch: &crate::ui::store::Dispatch) -> Html
             }
             { for save }
             <button type="button" class="alert-dismiss" aria-label="Dismiss this message"
-                onclick={send(dispatch, Action::DismissAlert(shown.id))}>{ "×" }</button>
+                onclick={send(dispatch, Action::Alert(AlertAction::Dismiss(shown.id)))}>{ "×" }</button>
         </div>
     }
 }

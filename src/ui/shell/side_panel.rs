@@ -1,17 +1,22 @@
 //! The side panel: tabs for the article and the list of places.
 
+use crate::ui::story::reading::ReadingAction;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use yew::prelude::*;
 
 use crate::ui::annotate::panel::AnnotationPanel;
 use crate::ui::classroom::class_panel::ClassPanel;
-use crate::ui::state::{Action, Mode, PanelTab, SharedStory};
+use crate::ui::state::Action;
+use crate::ui::classroom::state::Mode;
+use crate::ui::story::reading::PanelTab;
 use crate::ui::store::{send, use_dispatch};
 use crate::ui::story::article_panel::ArticlePanel;
 use crate::ui::story::places_list::PlacesList;
 
 #[derive(Properties, PartialEq)]
 pub struct SidePanelProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub tab: PanelTab,
     pub hovered: Option<String>,
     pub selected: Option<String>,
@@ -33,7 +38,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <button type="button" role="tab" id={format!("tab-{id}")} aria-controls={format!("panel-{id}")}
                 aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
                 class={classes!("tab", selected.then_some("selected"))}
-                onclick={send(&dispatch, Action::ShowPanel(which))}>{ label }</button>
+                onclick={send(&dispatch, Action::Read(ReadingAction::ShowPanel(which)))}>{ label }</button>
         }
     };
     let classroom = matches!(props.mode, Mode::Student | Mode::Teacher);
@@ -54,7 +59,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            dispatch.dispatch(Action::ShowPanel(next));
+            dispatch.dispatch(Action::Read(ReadingAction::ShowPanel(next)));
         })
     };
     let (id, labelled_by) = match props.tab {

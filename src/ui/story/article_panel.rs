@@ -2,6 +2,9 @@
 //! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
 //! marker; "Read in the article" scrolls to a passage and highlights it.
 
+use crate::ui::shell::alerts::AlertAction;
+use crate::ui::story::reading::ReadingAction;
+use crate::domain::shared::Shared;
 use yew::prelude::*;
 
 use crate::browser::focus::scroll_into_view;
@@ -11,12 +14,14 @@ use crate::domain::story::{Paragraph, Story};
 use crate::domain::tour::timeline;
 
 use crate::ui::annotate::state::AnnotationAction;
-use crate::ui::state::{Action, Alert, Severity, SharedStory};
+use crate::ui::state::Action;
+use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::Severity;
 use crate::ui::store::{use_dispatch, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePanelProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub hovered: Option<String>,
     pub selected: Option<String>,
     /// The passage asked for: (feature id, quote index).
@@ -43,7 +48,7 @@ fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
     match result {
         Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
         Err(why) => {
-            dispatch.dispatch(Action::ShowAlert(Alert::new(Severity::Warning, "No quote was attached.", vec![why])))
+            dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(Severity::Warning, "No quote was attached.", vec![why]))))
         }
     }
 }
@@ -80,15 +85,15 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool
         };
         let click = {
             let (dispatch, id) = (marks.dispatch.clone(), first.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: true }))
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: true })))
         };
         let enter = {
             let (dispatch, id) = (marks.dispatch.clone(), first.clone());
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(Some(id.clone()))))
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone())))))
         };
         let leave = {
             let dispatch = marks.dispatch.clone();
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Hover(None)))
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(None))))
         };
         let titles: Vec<&str> = run.quotes.iter().filter_map(|(f, _)| marks.story.features.get(*f)).map(|f| f.title.as_str()).collect();
         let class = classes!(
@@ -149,7 +154,7 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
         let pick = if active { None } else { Some(i) };
         html! {
             <li><button type="button" class={classes!("date-chip", active.then_some("active"))} aria-pressed={active.to_string()}
-                data-date={entry.label.clone()} onclick={crate::ui::store::send(&dispatch, Action::PickDate(pick))}>{ entry.label.clone() }</button></li>
+                data-date={entry.label.clone()} onclick={crate::ui::store::send(&dispatch, Action::Read(ReadingAction::PickDate(pick)))}>{ entry.label.clone() }</button></li>
         }
     });
     let article = &story.article;

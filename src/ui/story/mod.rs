@@ -2,7 +2,10 @@
 
 pub(crate) mod article_panel;
 pub(crate) mod embedded_story;
+pub mod loading;
 pub(crate) mod places_list;
 pub(crate) mod popup;
+pub mod reading;
 pub(crate) mod story_loader;
+pub mod tour;
 pub(crate) mod tour_bar;

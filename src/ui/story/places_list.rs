@@ -1,14 +1,17 @@
 //! Every story feature as a list: the text alternative to the map for screen-reader and keyboard users.
 
+use crate::ui::story::reading::ReadingAction;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use yew::prelude::*;
 
 use crate::ui::map::marker_symbol::{marker_classes, Symbol};
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct PlacesListProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub selected: Option<String>,
 }
 
@@ -19,7 +22,7 @@ pub fn PlacesList(props: &PlacesListProps) -> Html {
     let items = props.story.features.iter().map(|f| {
         let open = {
             let (dispatch, id) = (dispatch.clone(), f.id.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select { id: id.clone(), frame: true }))
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: true })))
         };
         let first_quote = f.verified_quotes().next().map(|q| q.text.clone());
         let selected = props.selected.as_deref() == Some(f.id.as_str());

@@ -1,6 +1,8 @@
 //! The popup of a selected feature: its title, the article's words about it (verified), how precisely and how
 //! surely it is located, and its sources. One at a time; it stays inside the map; Escape closes it.
 
+use crate::ui::story::reading::ReadingAction;
+use crate::domain::shared::Shared;
 use yew::prelude::*;
 
 use crate::browser::focus::{focus_element, focus_feature_marker};
@@ -9,12 +11,12 @@ use crate::domain::popup_placement::{place_popup, Anchor};
 use crate::domain::story::{Story, StoryFeature};
 
 use crate::ui::map::marker_symbol::Symbol;
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct PopupProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub id: String,
     /// The marker's position on the map.
     pub at: ScreenPx,
@@ -84,7 +86,7 @@ pub fn Popup(props: &PopupProps) -> Html {
     let close = {
         let (dispatch, id) = (dispatch.clone(), props.id.clone());
         move || {
-            dispatch.dispatch(Action::ClosePopup);
+            dispatch.dispatch(Action::Read(ReadingAction::ClosePopup));
             focus_feature_marker(&id);
         }
     };
@@ -101,7 +103,7 @@ pub fn Popup(props: &PopupProps) -> Html {
     });
     let read = |quote: usize| {
         let (dispatch, id) = (dispatch.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ReadInArticle { id: id.clone(), quote }))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::ReadInArticle { id: id.clone(), quote })))
     };
     let title_id = format!("popup-title-{}", props.story.features.iter().position(|f| f.id == props.id).unwrap_or(0));
     let sources = feature.sources.iter().map(|s| {

@@ -2,6 +2,7 @@
 //! or from a file dropped on the page. A package that breaks a rule is refused with every problem listed, and
 //! the current story stays on screen.
 
+use crate::ui::story::loading::StoryAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -27,12 +28,12 @@ pub const MAX_STORY_BYTES: usize = crate::domain::story::StoryLimits::DEFAULT.ma
 fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     let action = match text {
         Ok(text) => match Story::from_json(&text) {
-            Ok(story) => Action::LoadStory(Rc::new(story)),
+            Ok(story) => Action::Story(StoryAction::Load(Rc::new(story))),
             Err(problems) => {
-                Action::RefuseStory { origin, problems: problems.iter().map(ToString::to_string).collect() }
+                Action::Story(StoryAction::Refuse { origin, problems: problems.iter().map(ToString::to_string).collect() })
             }
         },
-        Err(why) => Action::RefuseStory { origin, problems: vec![why] },
+        Err(why) => Action::Story(StoryAction::Refuse { origin, problems: vec![why] }),
     };
     dispatch.dispatch(action);
 }

@@ -2,18 +2,21 @@
 //! of steps, and a live region that announces each step. Arrow keys move through it; the camera flies to
 //! each step (or jumps, for readers who prefer less motion).
 
+use crate::ui::story::tour::TourAction;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::domain::tour::tour;
 
-use crate::ui::state::{Action, SharedStory};
+use crate::ui::state::Action;
 use crate::ui::store::{send, use_dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct TourBarProps {
-    pub story: SharedStory,
+    pub story: Shared<Story>,
     pub step: usize,
 }
 
@@ -52,7 +55,7 @@ pub fn TourBar(props: &TourBarProps) -> Html {
                         _ => return,
                     };
                     e.prevent_default();
-                    dispatch.dispatch(Action::GoToStep { step: next, fly: true });
+                    dispatch.dispatch(Action::Tour(TourAction::GoTo { step: next, fly: true }));
                 },
             );
             move || drop(listener)
@@ -68,7 +71,7 @@ pub fn TourBar(props: &TourBarProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
                 if let Ok(step) = select.value().parse() {
-                    dispatch.dispatch(Action::GoToStep { step, fly: true });
+                    dispatch.dispatch(Action::Tour(TourAction::GoTo { step, fly: true }));
                 }
             }
         })
@@ -89,11 +92,11 @@ pub fn TourBar(props: &TourBarProps) -> Html {
             }
             <div class="tour-controls">
                 <button type="button" class="header-button" aria-label="Previous step" disabled={step == 0}
-                    onclick={send(&dispatch, Action::GoToStep { step: step.saturating_sub(1), fly: true })}>{ "← Previous" }</button>
+                    onclick={send(&dispatch, Action::Tour(TourAction::GoTo { step: step.saturating_sub(1), fly: true }))}>{ "← Previous" }</button>
                 <select aria-label="Tour steps" onchange={choose}>{ for options }</select>
                 <button type="button" class="header-button" aria-label="Next step" disabled={step + 1 >= count}
-                    onclick={send(&dispatch, Action::GoToStep { step: step + 1, fly: true })}>{ "Next →" }</button>
-                <button type="button" class="header-button" aria-label="End the tour" onclick={send(&dispatch, Action::EndTour)}>{ "End tour" }</button>
+                    onclick={send(&dispatch, Action::Tour(TourAction::GoTo { step: step + 1, fly: true }))}>{ "Next →" }</button>
+                <button type="button" class="header-button" aria-label="End the tour" onclick={send(&dispatch, Action::Tour(TourAction::End))}>{ "End tour" }</button>
             </div>
         </section>
     }
