@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use article_map::domain::basemap::Basemap;
 use article_map::domain::coords::{LonLat, ScreenPx};
+use article_map::domain::extent::home_view;
 use article_map::domain::geojson_import::{import_geojson, ImportLimits};
 use article_map::domain::hit_test::PointIndex;
 use article_map::domain::labels::{place_labels, read_labels};
@@ -17,7 +18,6 @@ use article_map::domain::projection::project;
 use article_map::domain::svg_path::path_data;
 use article_map::domain::synthetic::synthetic;
 use article_map::domain::viewport::Viewport;
-use article_map::domain::extent::home_view;
 
 const LEVELS: [(&str, &str); 3] = [
     ("l0", include_str!("../assets/geo/l0.geojson")),

@@ -5,10 +5,10 @@
 use article_map::domain::basemap::{Basemap, BorderKind, Shape};
 use article_map::domain::bounds::LonLatBounds;
 use article_map::domain::coords::LonLat;
+use article_map::domain::extent::{home_view, EXTENT};
 use article_map::domain::geodesy::{line_length_m, polygon_area_m2};
 use article_map::domain::labels::{place_labels, read_labels};
 use article_map::domain::layers::LayerId;
-use article_map::domain::extent::{home_view, EXTENT};
 
 const L0: &str = include_str!("../assets/geo/l0.geojson");
 const L1: &str = include_str!("../assets/geo/l1.geojson");

@@ -135,7 +135,8 @@ struct Functions(Vec<(String, usize, usize)>);
 impl<'a> Visit<'a> for Functions {
     fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
         // Tests are lists of steps; the limit is for the code the app runs.
-        let is_test = m.attrs.iter().any(|a| a.path().is_ident("cfg") && a.meta.to_token_stream().to_string().contains("test"));
+        let is_test =
+            m.attrs.iter().any(|a| a.path().is_ident("cfg") && a.meta.to_token_stream().to_string().contains("test"));
         if !is_test {
             syn::visit::visit_item_mod(self, m);
         }

@@ -29,3 +29,9 @@ pub fn watch_size(element: &web_sys::Element, on_size: impl Fn(f64, f64) + 'stat
     observer.observe(element);
     Ok(SizeWatch { observer, _callback: callback })
 }
+
+/// [`watch_size`] on the element a Yew node reference points at; `Err` when it is not mounted.
+pub fn watch_node_size(node: &yew::NodeRef, on_size: impl Fn(f64, f64) + 'static) -> Result<SizeWatch, String> {
+    let element = node.cast::<web_sys::Element>().ok_or("the element is not on the page")?;
+    watch_size(&element, on_size)
+}

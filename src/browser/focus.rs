@@ -27,3 +27,17 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Scrolls the element a Yew node reference points at into view (see [`scroll_into_view`]).
+pub fn scroll_node_into_view(node: &yew::NodeRef) {
+    if let Some(element) = node.cast::<web_sys::Element>() {
+        scroll_into_view(&element);
+    }
+}
+
+/// Focuses the element a Yew node reference points at.
+pub fn focus_node(node: &yew::NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        focus_element(&element);
+    }
+}

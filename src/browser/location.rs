@@ -29,3 +29,16 @@ pub fn meta(name: &str) -> Option<String> {
     let selector = format!("meta[name=\"{name}\"]");
     document.query_selector(&selector).ok()??.get_attribute("content")
 }
+
+/// The page's whole address (`https://news.example/maps/?embed=1#v1…`), or empty.
+pub fn href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// The page's own address without file, query or fragment: where the app lives (`https://news.example/maps/`).
+pub fn app_base() -> String {
+    let href = href();
+    let cut = href.find(['?', '#']).unwrap_or(href.len());
+    let page = &href[..cut];
+    page.rsplit_once('/').map(|(base, _)| format!("{base}/")).unwrap_or_else(|| page.to_string())
+}

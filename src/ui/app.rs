@@ -12,6 +12,7 @@ use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::annotate::toolbar::Toolbar;
 use crate::ui::classroom::class_panel::FullScreenButton;
+use crate::ui::classroom::state::Mode;
 use crate::ui::map::map_view::MapView;
 use crate::ui::share::embedding::{use_embed_height, EmbedButton};
 use crate::ui::share::link_sync::use_link_sync;
@@ -20,7 +21,6 @@ use crate::ui::shell::alert_banner::AlertBanner;
 use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
 use crate::ui::shell::side_panel::SidePanel;
 use crate::ui::state::{Action, AppState};
-use crate::ui::classroom::state::Mode;
 use crate::ui::store::{send, Dispatch, Store};
 use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
 

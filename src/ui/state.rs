@@ -158,7 +158,9 @@ impl AppState {
         let base = AppState { classroom: Classroom { mode, ..Classroom::default() }, ..AppState::default() };
         match mode {
             Mode::Presenter => AppState { tour: Tour { step: Some(0) }, ..base },
-            Mode::Student | Mode::Teacher => AppState { reading: Reading { panel: PanelTab::Class, ..base.reading }, ..base },
+            Mode::Student | Mode::Teacher => {
+                AppState { reading: Reading { panel: PanelTab::Class, ..base.reading }, ..base }
+            }
             Mode::Reader => base,
         }
     }

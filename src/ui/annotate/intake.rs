@@ -110,8 +110,8 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::coords::LonLat;
     use crate::domain::annotation::AnnotationGeometry;
+    use crate::domain::coords::LonLat;
     use crate::ui::state::Action;
 
     fn view() -> Viewport {
@@ -156,7 +156,11 @@ mod tests {
         let refused = apply(&s, DocumentEvent::Refused { origin: "b.kml".into(), problem: "not JSON".into() }, &view());
         assert_eq!(refused.next, None);
         assert_eq!(alert_of(&refused).title, "b.kml was not imported; your annotations are unchanged.");
-        let failed = apply(&s, DocumentEvent::ExportFailed { what: "The PNG image".into(), problem: "no canvas".into() }, &view());
+        let failed = apply(
+            &s,
+            DocumentEvent::ExportFailed { what: "The PNG image".into(), problem: "no canvas".into() },
+            &view(),
+        );
         assert_eq!(failed.next, None);
         assert!(!alert_of(&failed).title.contains("imported"), "an export failure is not an import");
     }

@@ -4,7 +4,7 @@
 use crate::domain::shared::Shared;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use crate::browser::form::value_of;
 use yew::prelude::*;
 
 use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
@@ -61,14 +61,6 @@ impl<'a> QuoteCheck<'a> {
     }
 }
 
-fn input_value(e: &Event) -> Option<String> {
-    let target = e.target()?;
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        return Some(input.value());
-    }
-    target.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|t| t.value())
-}
-
 fn edit(
     dispatch: &Dispatch,
     a: &Rc<Annotation>,
@@ -76,7 +68,7 @@ fn edit(
 ) -> Callback<Event> {
     let (dispatch, a) = (dispatch.clone(), a.clone());
     Callback::from(move |e: Event| {
-        if let Some(value) = input_value(&e) {
+        if let Some(value) = value_of(&e) {
             let mut changed = (*a).clone();
             change(&mut changed, value);
             if changed != *a {

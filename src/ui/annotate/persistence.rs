@@ -9,8 +9,8 @@
 //!   read is kept aside (never overwritten) and offered as a file;
 //! - keys are namespaced by the app's path, so two maps on one site keep their own notes.
 
-use crate::ui::shell::alerts::AlertAction;
 use crate::ui::annotate::intake::DocumentEvent;
+use crate::ui::shell::alerts::AlertAction;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -21,9 +21,9 @@ use crate::domain::saved_document::{decode, decode_leniently, encode_checked, st
 use crate::domain::annotation::AnnotationDocument;
 
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState, StorageState};
+use crate::ui::classroom::state::Mode;
 use crate::ui::shell::alerts::{Alert, AlertDownload, Severity};
 use crate::ui::state::Action;
-use crate::ui::classroom::state::Mode;
 use crate::ui::store::{use_dispatch, Dispatch};
 
 /// Where a layer is kept: the latest save, the one before it, and saved data that could not be read.
@@ -196,7 +196,7 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
             return;
         }
         let keys = StorageKeys::for_mode(mode);
-        let now: String = js_sys::Date::new_0().to_iso_string().into();
+        let now = crate::browser::clock::now_iso();
         let text = match encode_checked(document, &now) {
             Ok(text) => text,
             Err(why) => {
@@ -228,7 +228,8 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
         };
         match written {
             Ok(()) => *last = Some(LastSave { document: document.clone(), text: Some(text) }),
-            Err(e) => dispatch.dispatch(Action::Document(DocumentEvent::StorageFailed { message: e.to_string(), blocked: false })),
+            Err(e) => dispatch
+                .dispatch(Action::Document(DocumentEvent::StorageFailed { message: e.to_string(), blocked: false })),
         }
     });
 }

@@ -1,7 +1,7 @@
 //! The annotation toolbar: draw tools, undo and redo, import and export.
 
-use crate::ui::shell::alerts::AlertAction;
 use crate::ui::annotate::intake::DocumentEvent;
+use crate::ui::shell::alerts::AlertAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -1,8 +1,8 @@
 //! The classroom: the student's tasks, name and "Hand in"; the teacher's hand-ins, each a layer of its own
 //! with the student's name and colour; the presenter's full-screen button and laser pointer.
 
-use crate::ui::shell::alerts::AlertAction;
 use crate::ui::classroom::state::ClassAction;
+use crate::ui::shell::alerts::AlertAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -18,10 +18,10 @@ use crate::domain::hand_in::{
     decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, MAX_HAND_IN_TOTAL_BYTES, TASKS,
 };
 
-use crate::ui::state::Action;
-use crate::ui::shell::alerts::Alert;
 use crate::ui::classroom::state::Mode;
+use crate::ui::shell::alerts::Alert;
 use crate::ui::shell::alerts::Severity;
+use crate::ui::state::Action;
 use crate::ui::store::{send, use_store, Dispatch};
 
 /// "Full screen" for the presenter.
@@ -111,7 +111,8 @@ pub fn ClassPanel() -> Html {
                 let (store, dispatch, task) = (store.clone(), dispatch.clone(), task.clone());
                 Callback::from(move |_: MouseEvent| {
                     let task_name = TASKS[*task];
-                    let text = encode(store.annotations.history.present(), store.classroom.student_name.trim(), task_name);
+                    let text =
+                        encode(store.annotations.history.present(), store.classroom.student_name.trim(), task_name);
                     let name = file_name(&store.classroom.student_name, task_name);
                     let alert = match download(&name, "application/geo+json", text.as_bytes()) {
                         Ok(()) => Alert::new(Severity::Notice, format!("Handed in as {name}."), vec![]),

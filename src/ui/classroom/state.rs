@@ -69,7 +69,10 @@ impl Default for Classroom {
 pub enum ClassAction {
     SetStudentName(String),
     /// Hand-ins read by the teacher: the good ones become layers; each broken one is named.
-    AddHandIns { good: Vec<HandIn>, bad: Vec<(String, String)> },
+    AddHandIns {
+        good: Vec<HandIn>,
+        bad: Vec<(String, String)>,
+    },
     ToggleHandIn(usize),
 }
 

@@ -84,7 +84,10 @@ impl Default for MapState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum MapAction {
     /// The map element has this size in CSS px.
-    Resize { width: f64, height: f64 },
+    Resize {
+        width: f64,
+        height: f64,
+    },
     /// A step of a gesture: moves the live camera only.
     Move(ViewCommand),
     /// The gesture ended: redraw for the live camera.
@@ -92,11 +95,19 @@ pub enum MapAction {
     /// A discrete change (key, button, double-click): move and settle at once.
     Jump(ViewCommand),
     /// Back to the first view; `fly` animates the camera.
-    Home { fly: bool },
+    Home {
+        fly: bool,
+    },
     /// Bring a story feature into view; `fly` animates the camera.
-    Frame { feature: String, fly: bool },
+    Frame {
+        feature: String,
+        fly: bool,
+    },
     /// Centre on a place at a zoom (a link), within the limits.
-    LookAt { center: LonLat, zoom: f64 },
+    LookAt {
+        center: LonLat,
+        zoom: f64,
+    },
     /// Advance a flight to `t` (0–1); at 1 the view settles.
     FlightStep(f64),
     ToggleLayer(LayerId),
@@ -170,12 +181,15 @@ impl MapState {
     fn resized(&self, width: f64, height: f64) -> Option<MapState> {
         // A map of less than a pixel (a collapsed iframe) is drawn as one pixel: it is still ready.
         let (width, height) = (width.max(1.0), height.max(1.0));
-        if !width.is_finite() || !height.is_finite() || (self.sized && width == self.view.width && height == self.view.height)
+        if !width.is_finite()
+            || !height.is_finite()
+            || (self.sized && width == self.view.width && height == self.view.height)
         {
             return None;
         }
         let limits = limits_for(width, height);
-        let view = if self.sized { self.view.resized(width, height).limited(&limits) } else { home_view(width, height) };
+        let view =
+            if self.sized { self.view.resized(width, height).limited(&limits) } else { home_view(width, height) };
         Some(MapState { view, settled: view, limits, sized: true, ..self.clone() })
     }
 }

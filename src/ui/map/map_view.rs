@@ -18,8 +18,8 @@ use crate::browser::{element_size::watch_size, fetch::fetch_text, performance};
 use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
 use crate::domain::level_of_detail::LevelOfDetail;
-use crate::domain::shared::Shared;
 use crate::domain::marker_layout::spread;
+use crate::domain::shared::Shared;
 
 use crate::ui::annotate::editing::{dragged, press, EditDrag, PressTarget};
 use crate::ui::annotate::layers::{AnnotationOverlay, AnnotationPoints, AnnotationRef, AnnotationShapes, DocumentRef};
@@ -346,9 +346,11 @@ pub fn MapView() -> Html {
         let (store, map_ref) = (store.clone(), map_ref.clone());
         use_effect_with((), move |_| {
             let watch = map_ref.cast::<web_sys::Element>().and_then(|element| {
-                watch_size(&element, move |width, height| store.dispatch(Action::Map(MapAction::Resize { width, height })))
-                    .map_err(|message| gloo::console::error!(message))
-                    .ok()
+                watch_size(&element, move |width, height| {
+                    store.dispatch(Action::Map(MapAction::Resize { width, height }))
+                })
+                .map_err(|message| gloo::console::error!(message))
+                .ok()
             });
             move || drop(watch)
         });
@@ -361,7 +363,8 @@ pub fn MapView() -> Html {
         Rc::new(move |hint: &'static str| {
             dispatch.dispatch(Action::Map(MapAction::Hint(Some(hint))));
             let dispatch = dispatch.clone();
-            hint_timer.replace(Some(Timeout::new(HINT_MS, move || dispatch.dispatch(Action::Map(MapAction::Hint(None))))));
+            hint_timer
+                .replace(Some(Timeout::new(HINT_MS, move || dispatch.dispatch(Action::Map(MapAction::Hint(None))))));
         })
     };
 
@@ -389,7 +392,9 @@ pub fn MapView() -> Html {
                         let delta = wheel_zoom_delta(wheel.delta_y(), wheel.delta_mode());
                         store.dispatch(Action::Map(MapAction::Move(ViewCommand::ZoomAround { anchor, delta })));
                         let store = store.clone();
-                        settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || store.dispatch(Action::Map(MapAction::Settle)))));
+                        settle.replace(Some(Timeout::new(WHEEL_SETTLE_MS, move || {
+                            store.dispatch(Action::Map(MapAction::Settle))
+                        })));
                     },
                 )
             });
@@ -473,7 +478,8 @@ pub fn MapView() -> Html {
     // Draw the finest level that is ready; the one the zoom wants is fetched (effect above) if it is not.
     let drawn_level = store.map.basemap.best(store.map.level_of_detail());
     // Markers for the live camera, fanned out where they would overlap.
-    let anchors: Vec<ScreenPx> = store.story.features.iter().map(|f| store.map.view.lonlat_to_screen(f.anchor)).collect();
+    let anchors: Vec<ScreenPx> =
+        store.story.features.iter().map(|f| store.map.view.lonlat_to_screen(f.anchor)).collect();
     let positions = Rc::new(spread(&anchors));
     let annotation_popup = (annotations.tool.is_none() && annotations.preview.is_none())
         .then(|| annotations.selected.as_ref().and_then(|id| annotations.document().get(id)))

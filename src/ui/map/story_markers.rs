@@ -1,9 +1,9 @@
 //! Story markers in screen space: a constant-size symbol per feature, focusable, named for screen readers,
 //! opened with a click, a tap, Enter or Space.
 
-use crate::ui::story::reading::ReadingAction;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::ui::story::reading::ReadingAction;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -36,7 +36,9 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
         let id = feature.id.clone();
         let select = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false })))
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false }))
+            })
         };
         let on_key = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
@@ -49,7 +51,9 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
         };
         let enter = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone())))))
+            Callback::from(move |_: PointerEvent| {
+                dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone()))))
+            })
         };
         let leave = {
             let dispatch = dispatch.clone();

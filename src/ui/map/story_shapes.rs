@@ -12,7 +12,6 @@ use crate::domain::geodesy::circle;
 use crate::domain::story::{Story, StoryGeometry};
 use crate::domain::svg_path::path_data;
 
-
 /// Circles wider than this are drawn only for the selected or hovered feature: the wide ones belong to
 /// regions and country-wide opinions, and drawn all at once they would veil the map.
 const ALWAYS_DRAWN_RADIUS_KM: f64 = 120.0;

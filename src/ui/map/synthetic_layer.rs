@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::browser::canvas::{draw_on, Pen};
 
 use crate::browser::location::query_param;
 use crate::domain::coords::Mercator;
@@ -41,43 +42,32 @@ pub struct SyntheticLayerProps {
     pub style: AttrValue,
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &SyntheticData, view: &Viewport, overhang: f64) -> Option<()> {
-    let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
-    let (w, h) = (view.width * (1.0 + 2.0 * overhang), view.height * (1.0 + 2.0 * overhang));
-    canvas.set_width((w * ratio).round() as u32);
-    canvas.set_height((h * ratio).round() as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.scale(ratio, ratio).ok()?;
+fn draw(pen: &Pen, data: &SyntheticData, view: &Viewport, (w, h): (f64, f64)) {
     // Mercator → canvas pixels, one multiply-add per coordinate.
     let r = view.resolution();
     let (ox, oy) = (view.center.x - w / 2.0 * r, view.center.y + h / 2.0 * r);
     let px = |m: &Mercator| ((m.x - ox) / r, (oy - m.y) / r);
     if !data.line.is_empty() {
-        ctx.begin_path();
+        pen.begin();
         for (i, m) in data.line.iter().enumerate() {
             let (x, y) = px(m);
             if i == 0 {
-                ctx.move_to(x, y);
+                pen.move_to(x, y);
             } else {
-                ctx.line_to(x, y);
+                pen.line_to(x, y);
             }
         }
-        ctx.set_stroke_style_str("rgba(60, 90, 160, 0.8)");
-        ctx.set_line_width(2.0);
-        ctx.stroke();
+        pen.stroke("rgba(60, 90, 160, 0.8)", 2.0);
     }
-    ctx.begin_path();
+    pen.begin();
     for m in &data.points {
         let (x, y) = px(m);
         if x < -3.0 || y < -3.0 || x > w + 3.0 || y > h + 3.0 {
             continue;
         }
-        ctx.move_to(x + 3.0, y);
-        let _ = ctx.arc(x, y, 3.0, 0.0, std::f64::consts::TAU);
+        pen.dot(x, y, 3.0);
     }
-    ctx.set_fill_style_str("rgba(120, 60, 150, 0.65)");
-    ctx.fill();
-    Some(())
+    pen.fill("rgba(120, 60, 150, 0.65)");
 }
 
 /// The synthetic layer's canvas.
@@ -87,9 +77,8 @@ pub fn SyntheticLayer(props: &SyntheticLayerProps) -> Html {
     {
         let (canvas, data, overhang) = (canvas.clone(), props.data.clone(), props.overhang);
         use_effect_with(props.settled, move |view| {
-            if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&c, &data, view, overhang);
-            }
+            let size = (view.width * (1.0 + 2.0 * overhang), view.height * (1.0 + 2.0 * overhang));
+            draw_on(&canvas, size.0, size.1, |pen| draw(pen, &data, view, size));
         });
     }
     html! { <canvas ref={canvas} class="synthetic-layer" data-layer="synthetic" style={props.style.clone()} aria-hidden="true" /> }

@@ -14,7 +14,9 @@ pub fn ZoomControls() -> Html {
     let store = use_store();
     let zoom = |delta: f64| {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::Map(MapAction::Jump(ViewCommand::ZoomAtCenter { delta }))))
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::Map(MapAction::Jump(ViewCommand::ZoomAtCenter { delta })))
+        })
     };
     let reset = {
         let store = store.clone();

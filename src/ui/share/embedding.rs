@@ -2,16 +2,16 @@
 //! dialog that gives a newsroom the snippet to paste.
 
 use crate::ui::shell::alerts::AlertAction;
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::browser::element_size::watch_size;
 use crate::browser::history::copy_text;
+use crate::browser::keys::{on_page_key, Handling};
+use crate::browser::location::app_base;
+use crate::browser::parent_page::report_height;
 
-use crate::ui::state::Action;
 use crate::ui::shell::alerts::Alert;
 use crate::ui::shell::alerts::Severity;
+use crate::ui::state::Action;
 use crate::ui::store::{use_dispatch, use_store};
 
 /// The message type the host page's `embed-resize.js` accepts.
@@ -21,32 +21,9 @@ pub const HEIGHT_MESSAGE: &str = "article-map:height";
 #[hook]
 pub fn use_embed_height(embed: bool) {
     use_effect_with(embed, move |embed| {
-        let watch = (*embed)
-            .then(|| {
-                let app = gloo::utils::document().query_selector(".app").ok().flatten()?;
-                watch_size(&app, |_, height| {
-                    let Some(window) = web_sys::window() else { return };
-                    let Ok(Some(parent)) = window.parent() else { return };
-                    let message = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-                    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.ceil().into());
-                    // The height is not a secret; the receiving script checks who sent it.
-                    let _ = parent.post_message(&message, "*");
-                })
-                .ok()
-            })
-            .flatten();
+        let watch = (*embed).then(|| report_height(".app", HEIGHT_MESSAGE)).flatten();
         move || drop(watch)
     });
-}
-
-/// The page's own address without query or fragment: where the app lives.
-fn app_base() -> String {
-    let location = gloo::utils::window().location();
-    let href = location.href().unwrap_or_default();
-    let cut = href.find(['?', '#']).unwrap_or(href.len());
-    let page = &href[..cut];
-    page.rsplit_once('/').map(|(base, _)| format!("{base}/")).unwrap_or_else(|| page.to_string())
 }
 
 /// The snippet a news page pastes: the iframe and the resize script.
@@ -83,18 +60,17 @@ pub fn EmbedButton() -> Html {
         // Escape closes the dialog.
         let open = open.clone();
         use_effect_with(*open, move |is_open| {
-            let listener = (*is_open).then(|| {
-                EventListener::new_with_options(
-                    &gloo::utils::document(),
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        if e.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                            open.set(false);
+            let listener = (*is_open)
+                .then(|| {
+                    on_page_key(move |key| {
+                        if key.key != "Escape" {
+                            return Handling::Ignored;
                         }
-                    },
-                )
-            });
+                        open.set(false);
+                        Handling::Handled
+                    })
+                })
+                .flatten();
             move || drop(listener)
         });
     }

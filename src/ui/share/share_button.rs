@@ -6,9 +6,9 @@ use yew::prelude::*;
 use crate::browser::history::copy_text;
 use crate::domain::shared_annotations;
 
-use crate::ui::state::Action;
 use crate::ui::shell::alerts::Alert;
 use crate::ui::shell::alerts::Severity;
+use crate::ui::state::Action;
 use crate::ui::store::use_store;
 
 /// The Share button.
@@ -32,7 +32,7 @@ pub fn ShareButton() -> Html {
                 }),
             }
         }
-        let page = gloo::utils::window().location().href().unwrap_or_default();
+        let page = crate::browser::location::href();
         let link = format!("{}#{}", page.split('#').next().unwrap_or_default(), state.encode());
         yew::platform::spawn_local(async move {
             let copied = copy_text(&link).await;

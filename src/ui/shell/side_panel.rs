@@ -1,18 +1,18 @@
 //! The side panel: tabs for the article and the list of places.
 
-use crate::ui::story::reading::ReadingAction;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
 use crate::ui::annotate::panel::AnnotationPanel;
 use crate::ui::classroom::class_panel::ClassPanel;
-use crate::ui::state::Action;
 use crate::ui::classroom::state::Mode;
-use crate::ui::story::reading::PanelTab;
+use crate::ui::state::Action;
 use crate::ui::store::{send, use_dispatch};
 use crate::ui::story::article_panel::ArticlePanel;
 use crate::ui::story::places_list::PlacesList;
+use crate::ui::story::reading::PanelTab;
 
 #[derive(Properties, PartialEq)]
 pub struct SidePanelProps {

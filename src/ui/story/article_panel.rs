@@ -2,21 +2,21 @@
 //! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
 //! marker; "Read in the article" scrolls to a passage and highlights it.
 
+use crate::domain::shared::Shared;
 use crate::ui::shell::alerts::AlertAction;
 use crate::ui::story::reading::ReadingAction;
-use crate::domain::shared::Shared;
 use yew::prelude::*;
 
-use crate::browser::focus::scroll_into_view;
+use crate::browser::focus::scroll_node_into_view;
 use crate::browser::selection::paragraph_selection;
 use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
 use crate::domain::story::{Paragraph, Story};
 use crate::domain::tour::timeline;
 
 use crate::ui::annotate::state::AnnotationAction;
-use crate::ui::state::Action;
 use crate::ui::shell::alerts::Alert;
 use crate::ui::shell::alerts::Severity;
+use crate::ui::state::Action;
 use crate::ui::store::{use_dispatch, Dispatch};
 
 #[derive(Properties, PartialEq)]
@@ -47,9 +47,11 @@ fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
     });
     match result {
         Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
-        Err(why) => {
-            dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(Severity::Warning, "No quote was attached.", vec![why]))))
-        }
+        Err(why) => dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(
+            Severity::Warning,
+            "No quote was attached.",
+            vec![why],
+        )))),
     }
 }
 
@@ -119,9 +121,7 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
         let current = current.clone();
         use_effect_with(props.passage.clone(), move |passage| {
             if passage.is_some() {
-                if let Some(element) = current.cast::<web_sys::Element>() {
-                    scroll_into_view(&element);
-                }
+                scroll_node_into_view(&current);
             }
         });
     }
@@ -141,9 +141,7 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
         let dated_ref = dated_ref.clone();
         use_effect_with(props.date, move |date| {
             if date.is_some() {
-                if let Some(element) = dated_ref.cast::<web_sys::Element>() {
-                    scroll_into_view(&element);
-                }
+                scroll_node_into_view(&dated_ref);
             }
         });
     }

@@ -64,7 +64,10 @@ pub fn quote_warnings(story: &Story) -> Option<Alert> {
         .collect();
     Some(Alert::new(
         Severity::Warning,
-        format!("{} quote(s) in this story are not the article’s words and are not shown as quotes.", story.warnings.len()),
+        format!(
+            "{} quote(s) in this story are not the article’s words and are not shown as quotes.",
+            story.warnings.len()
+        ),
         details,
     ))
 }

@@ -1,8 +1,8 @@
 //! Every story feature as a list: the text alternative to the map for screen-reader and keyboard users.
 
-use crate::ui::story::reading::ReadingAction;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
 use crate::ui::map::marker_symbol::{marker_classes, Symbol};

@@ -1,11 +1,11 @@
 //! The popup of a selected feature: its title, the article's words about it (verified), how precisely and how
 //! surely it is located, and its sources. One at a time; it stays inside the map; Escape closes it.
 
-use crate::ui::story::reading::ReadingAction;
 use crate::domain::shared::Shared;
+use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
-use crate::browser::focus::{focus_element, focus_feature_marker};
+use crate::browser::focus::{focus_feature_marker, focus_node};
 use crate::domain::coords::ScreenPx;
 use crate::domain::popup_placement::{place_popup, Anchor};
 use crate::domain::story::{Story, StoryFeature};
@@ -76,11 +76,7 @@ pub fn Popup(props: &PopupProps) -> Html {
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
-        use_effect_with(props.id.clone(), move |_| {
-            if let Some(element) = dialog.cast::<web_sys::HtmlElement>() {
-                focus_element(&element);
-            }
-        });
+        use_effect_with(props.id.clone(), move |_| focus_node(&dialog));
     }
     let Some(feature) = props.story.feature(&props.id) else { return Html::default() };
     let close = {
@@ -103,7 +99,9 @@ pub fn Popup(props: &PopupProps) -> Html {
     });
     let read = |quote: usize| {
         let (dispatch, id) = (dispatch.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::ReadInArticle { id: id.clone(), quote })))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Read(ReadingAction::ReadInArticle { id: id.clone(), quote }))
+        })
     };
     let title_id = format!("popup-title-{}", props.story.features.iter().position(|f| f.id == props.id).unwrap_or(0));
     let sources = feature.sources.iter().map(|s| {

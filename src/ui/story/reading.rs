@@ -39,16 +39,25 @@ impl Default for Reading {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadingAction {
     /// Open a feature's popup; `frame` also brings it into view.
-    Select { id: String, frame: bool },
+    Select {
+        id: String,
+        frame: bool,
+    },
     ClosePopup,
     Hover(Option<String>),
     /// Show a quote's passage in the article panel.
-    ReadInArticle { id: String, quote: usize },
+    ReadInArticle {
+        id: String,
+        quote: usize,
+    },
     ShowPanel(PanelTab),
     /// Pick a timeline entry (or none).
     PickDate(Option<usize>),
     /// Open exactly this feature and passage (a tour step or a link); what the story lacks is left closed.
-    Open { feature: Option<String>, quote: Option<usize> },
+    Open {
+        feature: Option<String>,
+        quote: Option<usize>,
+    },
     /// A new story: nothing of the old one stays selected.
     Forget,
 }
@@ -135,7 +144,8 @@ mod tests {
     fn opening_keeps_only_what_the_story_has() {
         let story = Story::from_json(TINY_STORY).unwrap();
         let s = Reading { panel: PanelTab::Places, ..Reading::default() };
-        let unverified = s.apply(ReadingAction::Open { feature: Some("k".into()), quote: Some(1) }, &story).next.unwrap();
+        let unverified =
+            s.apply(ReadingAction::Open { feature: Some("k".into()), quote: Some(1) }, &story).next.unwrap();
         assert_eq!((unverified.selected.as_deref(), &unverified.passage), (Some("k"), &None));
         assert_eq!(unverified.panel, PanelTab::Places, "no passage, the panel stays");
         let read = s.apply(ReadingAction::Open { feature: Some("k".into()), quote: Some(0) }, &story).next.unwrap();

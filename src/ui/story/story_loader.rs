@@ -29,9 +29,10 @@ fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     let action = match text {
         Ok(text) => match Story::from_json(&text) {
             Ok(story) => Action::Story(StoryAction::Load(Rc::new(story))),
-            Err(problems) => {
-                Action::Story(StoryAction::Refuse { origin, problems: problems.iter().map(ToString::to_string).collect() })
-            }
+            Err(problems) => Action::Story(StoryAction::Refuse {
+                origin,
+                problems: problems.iter().map(ToString::to_string).collect(),
+            }),
         },
         Err(why) => Action::Story(StoryAction::Refuse { origin, problems: vec![why] }),
     };

@@ -17,7 +17,10 @@ pub struct Tour {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TourAction {
     /// Go to a step (starting the tour if it is off); `fly` animates the camera.
-    GoTo { step: usize, fly: bool },
+    GoTo {
+        step: usize,
+        fly: bool,
+    },
     End,
     /// A link says where the tour is, or that it is off (a step the story lacks is off).
     Restore(Option<usize>),

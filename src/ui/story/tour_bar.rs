@@ -2,12 +2,13 @@
 //! of steps, and a live region that announces each step. Arrow keys move through it; the camera flies to
 //! each step (or jumps, for readers who prefer less motion).
 
-use crate::ui::story::tour::TourAction;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
+use crate::ui::story::tour::TourAction;
 use yew::prelude::*;
+
+use crate::browser::form::value_of;
+use crate::browser::keys::{on_page_key, Handling};
 
 use crate::domain::tour::tour;
 
@@ -18,13 +19,6 @@ use crate::ui::store::{send, use_dispatch};
 pub struct TourBarProps {
     pub story: Shared<Story>,
     pub step: usize,
-}
-
-fn in_text_field_or_map(target: Option<web_sys::EventTarget>) -> bool {
-    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
-        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || e.closest("[data-map]").ok().flatten().is_some()
-    })
 }
 
 /// The tour bar (shown while the tour is on).
@@ -40,24 +34,18 @@ pub fn TourBar(props: &TourBarProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((step, count), move |(step, count)| {
             let (step, count) = (*step, *count);
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |event| {
-                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || in_text_field_or_map(e.target()) {
-                        return;
-                    }
-                    let next = match e.key().as_str() {
-                        "ArrowRight" | "PageDown" if step + 1 < count => step + 1,
-                        "ArrowLeft" | "PageUp" if step > 0 => step - 1,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    dispatch.dispatch(Action::Tour(TourAction::GoTo { step: next, fly: true }));
-                },
-            );
+            let listener = on_page_key(move |key| {
+                if key.ctrl || key.meta || key.alt || key.in_text_field || key.in_map {
+                    return Handling::Ignored;
+                }
+                let next = match key.key.as_str() {
+                    "ArrowRight" | "PageDown" if step + 1 < count => step + 1,
+                    "ArrowLeft" | "PageUp" if step > 0 => step - 1,
+                    _ => return Handling::Ignored,
+                };
+                dispatch.dispatch(Action::Tour(TourAction::GoTo { step: next, fly: true }));
+                Handling::Handled
+            });
             move || drop(listener)
         });
     }
@@ -69,10 +57,8 @@ pub fn TourBar(props: &TourBarProps) -> Html {
     let choose = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                if let Ok(step) = select.value().parse() {
-                    dispatch.dispatch(Action::Tour(TourAction::GoTo { step, fly: true }));
-                }
+            if let Some(Ok(step)) = value_of(&e).map(|v| v.parse()) {
+                dispatch.dispatch(Action::Tour(TourAction::GoTo { step, fly: true }));
             }
         })
     };
