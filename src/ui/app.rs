@@ -48,7 +48,7 @@ fn Shell(props: &ShellProps) -> Html {
         let panel_ready = panel_ready.clone();
         use_effect_with(state.map.sized, move |sized| {
             let later = (*sized && !*panel_ready)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || panel_ready.set(true)));
+                .then(|| crate::browser::timers::Timeout::new(0, move || panel_ready.set(true)));
             move || drop(later)
         });
     }

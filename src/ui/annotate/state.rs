@@ -7,6 +7,7 @@ use crate::domain::coords::LonLat;
 use crate::domain::drawing::{vertices, with_vertex_removed, Draft, Tool, VertexRef};
 use crate::domain::history::{History, DEFAULT_LIMIT};
 use crate::domain::quote_index::QuoteSelector;
+use crate::domain::shared::Shared;
 use crate::domain::viewport::Viewport;
 use crate::ui::state::Step;
 use crate::ui::story::reading::{PanelTab, ReadingAction};
@@ -27,7 +28,8 @@ pub enum StorageState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnnotationState {
-    pub history: History<AnnotationDocument>,
+    /// Shared and compared by identity: a pointer move or a pan frame never walks the history.
+    pub history: Shared<History<AnnotationDocument>>,
     pub tool: Option<Tool>,
     pub draft: Option<Draft>,
     /// Where the pointer is while drawing (for the rubber band).
@@ -43,7 +45,7 @@ pub struct AnnotationState {
 impl Default for AnnotationState {
     fn default() -> Self {
         AnnotationState {
-            history: History::new(AnnotationDocument::default()),
+            history: Shared::new(History::new(AnnotationDocument::default())),
             tool: None,
             draft: None,
             cursor: None,
@@ -108,14 +110,20 @@ impl AnnotationState {
     fn commit(&self, doc: AnnotationDocument) -> AnnotationState {
         let (doc, turned) = doc.in_stored_form(self.history.present());
         let vertex = self.vertex.filter(|_| self.selected.as_ref().is_none_or(|id| !turned.contains(id)));
-        AnnotationState { history: self.history.committed(doc), preview: None, vertex, ..self.clone() }
+        // Committing the present itself is not a step: the history stays the same value.
+        let history = if doc == *self.history.present() {
+            self.history.clone()
+        } else {
+            Shared::new(self.history.committed(doc))
+        };
+        AnnotationState { history, preview: None, vertex, ..self.clone() }
     }
 
     /// The state after undo or redo: the selection is kept only if its annotation still exists, and the
     /// vertex selection is dropped (its indices belonged to the shape as it was).
     fn with_history(&self, history: History<AnnotationDocument>) -> AnnotationState {
         let selected = self.selected.clone().filter(|id| history.present().get(id).is_some());
-        AnnotationState { history, preview: None, selected, vertex: None, ..self.clone() }
+        AnnotationState { history: Shared::new(history), preview: None, selected, vertex: None, ..self.clone() }
     }
 
     fn finish_draft(&self, draft: &Draft, view: &Viewport) -> AnnotationState {
@@ -249,8 +257,9 @@ impl AnnotationState {
                 changed.quotes.remove(index);
                 self.commit(present.with_replaced(changed)?)
             }
-            AnnotationAction::Undo => self.with_history(self.history.undone()),
-            AnnotationAction::Redo => self.with_history(self.history.redone()),
+            AnnotationAction::Undo if self.history.can_undo() => self.with_history(self.history.undone()),
+            AnnotationAction::Redo if self.history.can_redo() => self.with_history(self.history.redone()),
+            AnnotationAction::Undo | AnnotationAction::Redo => return None,
             AnnotationAction::Import(annotations) => {
                 if annotations.is_empty() {
                     return None;
@@ -260,7 +269,7 @@ impl AnnotationState {
             // Restoring makes saving possible, unless something already stopped it (saved data that could
             // not be kept aside, say): a block is only lifted by the reader's reload.
             AnnotationAction::Restore(doc) => AnnotationState {
-                history: History::reset(doc, DEFAULT_LIMIT),
+                history: Shared::new(History::reset(doc, DEFAULT_LIMIT)),
                 preview: None,
                 selected: None,
                 storage: if self.storage == StorageState::Blocked {
