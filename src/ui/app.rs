@@ -1,7 +1,5 @@
 //! The root component: owns the store and lays out the page: header, alerts, map, side panel.
 
-use crate::ui::share::embedded::EmbedAction;
-use crate::ui::story::tour::TourAction;
 use yew::prelude::*;
 
 use crate::browser::location::query_param;
@@ -10,19 +8,17 @@ use gloo::file::callbacks::FileReader;
 
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
-use crate::ui::annotate::toolbar::Toolbar;
-use crate::ui::classroom::class_panel::FullScreenButton;
 use crate::ui::classroom::state::Mode;
 use crate::ui::map::map_view::MapView;
-use crate::ui::share::embedding::{use_embed_height, EmbedButton};
+use crate::ui::share::embedding::use_embed_height;
 use crate::ui::share::link_sync::use_link_sync;
-use crate::ui::share::share_button::ShareButton;
 use crate::ui::shell::alert_banner::AlertBanner;
+use crate::ui::shell::header::Header;
 use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
 use crate::ui::shell::side_panel::SidePanel;
-use crate::ui::state::{Action, AppState};
-use crate::ui::store::{send, Dispatch, Store};
-use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url, StoryOpener};
+use crate::ui::state::AppState;
+use crate::ui::store::{Dispatch, Store};
+use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url};
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -70,47 +66,11 @@ fn Shell(props: &ShellProps) -> Html {
         .as_ref()
         .and_then(|id| state.annotations.document().get(id))
         .map(|a| (a.id.clone(), crate::ui::annotate::panel::display_title(a)));
-    let article = &state.story.article;
-    let byline: Vec<String> =
-        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     html! {
         <div class={classes!("app", state.embedding.embedded.then_some("embed"), (state.embedding.embedded && state.embedding.panel_open).then_some("panel-open"),
                 (state.classroom.mode == Mode::Presenter).then_some("presenter"))}
             ondragover={on_drag_over} ondrop={on_drop}>
-            <header class="app-header">
-                <div class="story-heading">
-                    <h1 class="story-title">{ article.title.clone() }</h1>
-                    <p class="story-byline">{ byline.join(" · ") }</p>
-                </div>
-                if state.classroom.mode == Mode::Presenter {
-                    <div class="header-tools">
-                        <FullScreenButton />
-                    </div>
-                } else if state.embedding.embedded {
-                    <div class="header-tools">
-                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour.step.is_some().to_string()}
-                            onclick={if state.tour.step.is_some() { send(&dispatch, Action::Tour(TourAction::End)) } else { send(&dispatch, Action::Tour(TourAction::GoTo { step: 0, fly: true })) }}>
-                            { "Tour" }
-                        </button>
-                        <button type="button" class="header-button" aria-expanded={state.embedding.panel_open.to_string()}
-                            aria-controls="story-panel" onclick={send(&dispatch, Action::Embed(EmbedAction::TogglePanel))}>
-                            { if state.embedding.panel_open { "Hide the article" } else { "Read the article" } }
-                        </button>
-                        <ShareButton />
-                    </div>
-                } else {
-                    <div class="header-tools">
-                        <Toolbar />
-                        <button type="button" class="header-button" aria-label="Story tour" aria-pressed={state.tour.step.is_some().to_string()}
-                            onclick={if state.tour.step.is_some() { send(&dispatch, Action::Tour(TourAction::End)) } else { send(&dispatch, Action::Tour(TourAction::GoTo { step: 0, fly: true })) }}>
-                            { "Tour" }
-                        </button>
-                        <ShareButton />
-                        <EmbedButton />
-                        <StoryOpener />
-                    </div>
-                }
-            </header>
+            <Header />
             <main class="app-main">
                 <section class="map-area" aria-label="Map">
                     <MapView />

@@ -153,8 +153,23 @@ impl AnnotationState {
 
     /// The next state, or `None` when nothing changes. `view` tells screen distances (same-spot clicks).
     pub fn apply(&self, action: AnnotationAction, view: &Viewport) -> Option<AnnotationState> {
-        let present = self.history.present();
+        use AnnotationAction::*;
         let next = match action {
+            a @ (SetTool(_) | Click(_) | Cursor(_) | RemoveLastVertex | Finish | Cancel) => self.drawn(a, view)?,
+            a @ (Select(_) | SelectVertex(_) | Preview(_) | EndDrag) => self.pointed(a)?,
+            a @ (DeleteVertex { .. } | Delete(_) | Update(_) | AttachQuote { .. } | RemoveQuote { .. }) => {
+                self.edited(a)?
+            }
+            a @ (Undo | Redo | Import(_) | Restore(_) | StorageChecked { .. }) => self.stored(a)?,
+        };
+        // A vertex selection belongs to the selected annotation: another selection drops it.
+        let next = if next.selected != self.selected { AnnotationState { vertex: None, ..next } } else { next };
+        (next != *self).then_some(next)
+    }
+
+    /// The draw tools: choosing one, clicking vertices, the rubber band, finishing and cancelling.
+    fn drawn(&self, action: AnnotationAction, view: &Viewport) -> Option<AnnotationState> {
+        Some(match action {
             AnnotationAction::SetTool(tool) => AnnotationState {
                 tool,
                 draft: tool.map(Draft::new),
@@ -203,6 +218,14 @@ impl AnnotationState {
                     AnnotationState { selected: None, ..self.clone() }
                 }
             }
+            _ => return None,
+        })
+    }
+
+    /// Pointing at annotations: selecting one or a vertex, and a drag's preview and end.
+    fn pointed(&self, action: AnnotationAction) -> Option<AnnotationState> {
+        let present = self.history.present();
+        Some(match action {
             AnnotationAction::Select(id) => {
                 if let Some(id) = &id {
                     present.get(id)?;
@@ -224,6 +247,14 @@ impl AnnotationState {
                 let preview = self.preview.clone()?;
                 self.commit(preview)
             }
+            _ => return None,
+        })
+    }
+
+    /// Edits that are history steps: vertices and annotations deleted, properties and quotes changed.
+    fn edited(&self, action: AnnotationAction) -> Option<AnnotationState> {
+        let present = self.history.present();
+        Some(match action {
             AnnotationAction::DeleteVertex { id, vertex } => {
                 let annotation = present.get(&id)?;
                 let geometry = with_vertex_removed(&annotation.geometry, vertex)?;
@@ -257,6 +288,14 @@ impl AnnotationState {
                 changed.quotes.remove(index);
                 self.commit(present.with_replaced(changed)?)
             }
+            _ => return None,
+        })
+    }
+
+    /// The history and storage: undo, redo, imports, the restored document, whether saving may start.
+    fn stored(&self, action: AnnotationAction) -> Option<AnnotationState> {
+        let present = self.history.present();
+        Some(match action {
             AnnotationAction::Undo if self.history.can_undo() => self.with_history(self.history.undone()),
             AnnotationAction::Redo if self.history.can_redo() => self.with_history(self.history.redone()),
             AnnotationAction::Undo | AnnotationAction::Redo => return None,
@@ -283,10 +322,8 @@ impl AnnotationState {
                 storage: if usable { StorageState::Ready } else { StorageState::Blocked },
                 ..self.clone()
             },
-        };
-        // A vertex selection belongs to the selected annotation: another selection drops it.
-        let next = if next.selected != self.selected { AnnotationState { vertex: None, ..next } } else { next };
-        (next != *self).then_some(next)
+            _ => return None,
+        })
     }
 }
 

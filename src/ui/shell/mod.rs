@@ -2,5 +2,6 @@
 
 pub(crate) mod alert_banner;
 pub mod alerts;
+pub(crate) mod header;
 pub(crate) mod shortcuts;
 pub(crate) mod side_panel;
