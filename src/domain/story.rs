@@ -99,6 +99,20 @@ pub struct Article {
     pub sections: Vec<Section>,
 }
 
+impl Article {
+    /// Author, publisher and date, those that are known, joined by " · ".
+    ///
+    /// ```
+    /// use article_map::domain::story::Article;
+    /// let a = Article { title: "T".into(), author: Some("A".into()), publisher: None, date: Some("2021".into()),
+    ///     url: None, original_url: None, attribution: None, sections: vec![] };
+    /// assert_eq!(a.byline(), "A · 2021");
+    /// ```
+    pub fn byline(&self) -> String {
+        [&self.author, &self.publisher, &self.date].into_iter().flatten().cloned().collect::<Vec<_>>().join(" · ")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub id: String,

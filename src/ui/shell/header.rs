@@ -65,13 +65,11 @@ fn HeaderTools() -> Html {
 pub fn Header() -> Html {
     let store = use_store();
     let article = &store.story.article;
-    let byline: Vec<String> =
-        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
     html! {
         <header class="app-header">
             <div class="story-heading">
                 <h1 class="story-title">{ article.title.clone() }</h1>
-                <p class="story-byline">{ byline.join(" · ") }</p>
+                <p class="story-byline">{ article.byline() }</p>
             </div>
             <HeaderTools />
         </header>

@@ -11,13 +11,13 @@ use crate::browser::focus::scroll_node_into_view;
 use crate::browser::selection::paragraph_selection;
 use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
 use crate::domain::story::{Paragraph, Story};
-use crate::domain::tour::timeline;
+use crate::domain::tour::{timeline, TimelineEntry};
 
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::shell::alerts::Alert;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::Action;
-use crate::ui::store::{use_dispatch, Dispatch};
+use crate::ui::store::{send, use_dispatch, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePanelProps {
@@ -112,19 +112,62 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool
     html! { <p ref={dated_ref.unwrap_or_default()} class={classes!(dated.then_some("dated"))} data-paragraph-id={p.id.clone()}>{ for runs }</p> }
 }
 
+/// Scrolls `node` into view whenever `dependency` changes to something.
+#[hook]
+fn use_scroll_to<T: PartialEq + Clone + 'static>(node: &NodeRef, dependency: Option<T>) {
+    let node = node.clone();
+    use_effect_with(dependency, move |value| {
+        if value.is_some() {
+            scroll_node_into_view(&node);
+        }
+    });
+}
+
+/// The bar that attaches the selected passage to the annotation being edited: (id, title).
+fn attach_bar(dispatch: &Dispatch, story: &Shared<Story>, annotation: &(String, String)) -> Html {
+    let (id, title) = annotation;
+    let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+    let attach = {
+        let (dispatch, story, id) = (dispatch.clone(), story.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| attach_selection(&dispatch, &story, &id))
+    };
+    html! {
+        <div class="attach-bar">
+            <span>{ "Select a passage, then " }</span>
+            <button type="button" class="header-button" data-attach-quote="" onmousedown={keep_selection} onclick={attach}>
+                { format!("Attach to “{title}”") }
+            </button>
+        </div>
+    }
+}
+
+/// The article's dates, each a chip that picks (or unpicks) its places and passages.
+fn timeline_chips(dispatch: &Dispatch, dates: &[TimelineEntry], picked: Option<usize>) -> Html {
+    if dates.is_empty() {
+        return Html::default();
+    }
+    let chips = dates.iter().enumerate().map(|(i, entry)| {
+        let active = picked == Some(i);
+        let pick = if active { None } else { Some(i) };
+        html! {
+            <li><button type="button" class={classes!("date-chip", active.then_some("active"))} aria-pressed={active.to_string()}
+                data-date={entry.label.clone()} onclick={send(dispatch, Action::Read(ReadingAction::PickDate(pick)))}>{ entry.label.clone() }</button></li>
+        }
+    });
+    html! {
+        <nav class="timeline" aria-label="Dates in the article">
+            <span class="timeline-label">{ "Dates:" }</span>
+            <ol>{ for chips }</ol>
+        </nav>
+    }
+}
+
 /// The article with its quoted passages marked.
 #[component]
 pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
     let dispatch = use_dispatch();
     let current = use_node_ref();
-    {
-        let current = current.clone();
-        use_effect_with(props.passage.clone(), move |passage| {
-            if passage.is_some() {
-                scroll_node_into_view(&current);
-            }
-        });
-    }
+    use_scroll_to(&current, props.passage.clone());
     let story = &props.story;
     let marks = Marks {
         story,
@@ -137,27 +180,11 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
     let mut first_current = true;
     let dates = use_memo(props.story.clone(), |story| timeline(story));
     let dated_ref = use_node_ref();
-    {
-        let dated_ref = dated_ref.clone();
-        use_effect_with(props.date, move |date| {
-            if date.is_some() {
-                scroll_node_into_view(&dated_ref);
-            }
-        });
-    }
+    use_scroll_to(&dated_ref, props.date);
     let picked = props.date.and_then(|i| dates.get(i));
     let mut first_dated = true;
-    let chips = dates.iter().enumerate().map(|(i, entry)| {
-        let active = props.date == Some(i);
-        let pick = if active { None } else { Some(i) };
-        html! {
-            <li><button type="button" class={classes!("date-chip", active.then_some("active"))} aria-pressed={active.to_string()}
-                data-date={entry.label.clone()} onclick={crate::ui::store::send(&dispatch, Action::Read(ReadingAction::PickDate(pick)))}>{ entry.label.clone() }</button></li>
-        }
-    });
     let article = &story.article;
-    let byline: Vec<String> =
-        [&article.author, &article.publisher, &article.date].into_iter().flatten().cloned().collect();
+    let byline = article.byline();
     let sections = article.sections.iter().map(|section| {
         let paragraphs: Vec<Html> = section
             .paragraphs
@@ -177,39 +204,19 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
             </section>
         }
     });
-    let attach_bar = props.annotation.as_ref().map(|(id, title)| {
-        let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
-        let attach = {
-            let (dispatch, story, id) = (dispatch.clone(), props.story.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| attach_selection(&dispatch, &story, &id))
-        };
-        html! {
-            <div class="attach-bar">
-                <span>{ "Select a passage, then " }</span>
-                <button type="button" class="header-button" data-attach-quote="" onmousedown={keep_selection} onclick={attach}>
-                    { format!("Attach to “{title}”") }
-                </button>
-            </div>
-        }
-    });
     html! {
         <article class="article-panel" aria-labelledby="article-title">
-            { attach_bar.unwrap_or_default() }
+            { props.annotation.as_ref().map(|a| attach_bar(&dispatch, story, a)).unwrap_or_default() }
             <header class="article-header">
                 <h2 id="article-title">{ article.title.clone() }</h2>
                 if !byline.is_empty() {
-                    <p class="article-byline">{ byline.join(" · ") }</p>
+                    <p class="article-byline">{ byline }</p>
                 }
                 if let Some(attribution) = &article.attribution {
                     <p class="article-attribution">{ attribution.clone() }</p>
                 }
                 <p class="article-help">{ "Marked passages are on the map: click one to see where." }</p>
-                if !dates.is_empty() {
-                    <nav class="timeline" aria-label="Dates in the article">
-                        <span class="timeline-label">{ "Dates:" }</span>
-                        <ol>{ for chips }</ol>
-                    </nav>
-                }
+                { timeline_chips(&dispatch, &dates, props.date) }
             </header>
             { for sections }
         </article>
