@@ -25,7 +25,7 @@ pub enum DocumentEvent {
     Linked(String),
     /// Saving or reading the browser's storage failed. `blocked`: stop saving (so as not to overwrite).
     StorageFailed { message: String, blocked: bool },
-    /// An export could not be made; `what` names it ("the PNG image").
+    /// An export could not be made; `what` names it ("Export PNG").
     ExportFailed { what: String, problem: String },
 }
 
@@ -100,7 +100,7 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
         }
         DocumentEvent::ExportFailed { what, problem } => Step::unchanged().then(raise(
             Severity::Error,
-            format!("{what} could not be made; your annotations are unchanged."),
+            format!("{what} did not work; your annotations are unchanged."),
             vec![problem],
         )),
     }
@@ -156,11 +156,8 @@ mod tests {
         let refused = apply(&s, DocumentEvent::Refused { origin: "b.kml".into(), problem: "not JSON".into() }, &view());
         assert_eq!(refused.next, None);
         assert_eq!(alert_of(&refused).title, "b.kml was not imported; your annotations are unchanged.");
-        let failed = apply(
-            &s,
-            DocumentEvent::ExportFailed { what: "The PNG image".into(), problem: "no canvas".into() },
-            &view(),
-        );
+        let failed =
+            apply(&s, DocumentEvent::ExportFailed { what: "Export PNG".into(), problem: "no canvas".into() }, &view());
         assert_eq!(failed.next, None);
         assert!(!alert_of(&failed).title.contains("imported"), "an export failure is not an import");
     }

@@ -1,7 +1,6 @@
 //! The annotation toolbar: draw tools, undo and redo, import and export.
 
 use crate::ui::annotate::intake::DocumentEvent;
-use crate::ui::shell::alerts::AlertAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -45,11 +44,7 @@ pub fn import_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<O
 
 fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     if let Err(problem) = result {
-        dispatch.dispatch(Action::Alert(AlertAction::Raise(crate::ui::shell::alerts::Alert::new(
-            crate::ui::shell::alerts::Severity::Error,
-            format!("Export {what} did not work; your annotations are unchanged."),
-            vec![problem],
-        ))));
+        dispatch.dispatch(Action::Document(DocumentEvent::ExportFailed { what: format!("Export {what}"), problem }));
     }
 }
 
