@@ -9,6 +9,7 @@ pub mod framing;
 pub mod geodesy;
 pub mod geojson_export;
 pub mod geojson_import;
+pub mod gesture;
 pub mod hand_in;
 pub mod history;
 pub mod hit_test;
