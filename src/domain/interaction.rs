@@ -2,6 +2,7 @@
 //! from a command to the next camera.
 
 use super::coords::ScreenPx;
+use super::gesture::{DOUBLE_TAP_DISTANCE_PX, DOUBLE_TAP_MS};
 use super::viewport::{clamped, ViewLimits, Viewport, MAX_SCREEN_PX};
 
 /// A change of view a reader asked for.
@@ -120,7 +121,8 @@ pub fn pinch_step(before: (ScreenPx, ScreenPx), after: (ScreenPx, ScreenPx)) -> 
     Some(ViewCommand::Pinch { dx: m1.x - m0.x, dy: m1.y - m0.y, anchor: m1, delta })
 }
 
-/// Whether a tap follows the previous one closely enough, in time (ms) and space (px), to be a double tap.
+/// Whether a tap follows the previous one closely enough, in time (ms) and space (px), to be a double tap:
+/// within [`DOUBLE_TAP_MS`] and [`DOUBLE_TAP_DISTANCE_PX`].
 ///
 /// ```
 /// use article_map::domain::{coords::ScreenPx, interaction::is_double_tap};
@@ -130,7 +132,7 @@ pub fn pinch_step(before: (ScreenPx, ScreenPx), after: (ScreenPx, ScreenPx)) -> 
 /// assert!(!is_double_tap(None, 1000.0, p));
 /// ```
 pub fn is_double_tap(previous: Option<(f64, ScreenPx)>, now_ms: f64, at: ScreenPx) -> bool {
-    matches!(previous, Some((t, p)) if now_ms - t <= 350.0 && p.distance(at) <= 24.0)
+    matches!(previous, Some((t, p)) if now_ms - t <= DOUBLE_TAP_MS && p.distance(at) <= DOUBLE_TAP_DISTANCE_PX)
 }
 
 #[cfg(test)]
