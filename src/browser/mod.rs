@@ -14,6 +14,7 @@ pub mod fullscreen;
 pub mod history;
 pub mod keys;
 pub mod location;
+pub mod map_input;
 pub mod parent_page;
 pub mod performance;
 pub mod raster;

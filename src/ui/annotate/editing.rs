@@ -1,11 +1,11 @@
-//! Reshaping and moving the selected annotation with the pointer: which handle a press lands on, and the
-//! annotation each pointer move makes of it. A drag shows a preview and becomes one history step on release.
-
-use wasm_bindgen::JsCast;
+//! Reshaping and moving the selected annotation with the pointer: the drag a press on a handle or on the
+//! annotation starts (who owns the press is `domain::press_owner`'s answer), and the annotation each pointer
+//! move makes of it. A drag shows a preview and becomes one history step on release.
 
 use crate::domain::annotation::Annotation;
 use crate::domain::coords::{LonLat, ScreenPx};
 use crate::domain::drawing::{midpoints, vertices, with_vertex_inserted, with_vertex_moved, VertexRef};
+use crate::domain::press_owner::PressOwner;
 use crate::domain::viewport::Viewport;
 
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState};
@@ -19,60 +19,34 @@ pub enum EditDrag {
     Vertex { original: Annotation, vertex: VertexRef },
 }
 
-/// What a press on the map landed on (made once per press, so its size does not matter).
-#[allow(clippy::large_enum_variant)]
-pub enum PressTarget {
-    Drag(EditDrag, Vec<AnnotationAction>),
-    /// An annotation that is not selected: a click on it selects it.
-    Annotation(String),
-    Nothing,
-}
-
-fn attribute_of(target: &web_sys::Element, name: &str) -> Option<(web_sys::Element, String)> {
-    let element = target.closest(&format!("[{name}]")).ok().flatten()?;
-    let value = element.get_attribute(name)?;
-    Some((element, value))
-}
-
-/// Decides what a press at `at` on `target` starts.
-pub fn press(
-    target: Option<web_sys::EventTarget>,
+/// The drag a press on `owner` at `at` starts on the selected annotation, and the actions that begin it
+/// (a vertex selected; a midpoint turned into a vertex). `None` when the owner starts no drag.
+pub fn drag_for(
+    owner: PressOwner,
     at: ScreenPx,
     view: &Viewport,
     state: &AnnotationState,
-) -> PressTarget {
-    let target = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    match target {
-        Some(target) if state.tool.is_none() => press_on(&target, at, view, state).unwrap_or(PressTarget::Nothing),
-        _ => PressTarget::Nothing,
-    }
-}
-
-fn press_on(target: &web_sys::Element, at: ScreenPx, view: &Viewport, state: &AnnotationState) -> Option<PressTarget> {
-    let selected = state.selected.as_ref().and_then(|id| state.document().get(id)).map(|a| (**a).clone());
-    if let (Some(a), Some((_, index))) = (&selected, attribute_of(target, "data-vertex")) {
-        let vertex = vertices(&a.geometry).get(index.parse::<usize>().unwrap_or(usize::MAX))?.0;
-        return Some(PressTarget::Drag(
-            EditDrag::Vertex { original: a.clone(), vertex },
-            vec![AnnotationAction::SelectVertex(Some(vertex))],
-        ));
-    }
-    if let (Some(a), Some((_, index))) = (&selected, attribute_of(target, "data-midpoint")) {
-        let (vertex, p) = *midpoints(&a.geometry).get(index.parse::<usize>().unwrap_or(usize::MAX))?;
-        let geometry = with_vertex_inserted(&a.geometry, vertex, p)?;
-        let inserted = Annotation { geometry, ..a.clone() };
-        return Some(PressTarget::Drag(
-            EditDrag::Vertex { original: inserted.clone(), vertex },
-            vec![AnnotationAction::Preview(inserted), AnnotationAction::SelectVertex(Some(vertex))],
-        ));
-    }
-    let (_, id) = attribute_of(target, "data-annotation-id")?;
-    Some(match &selected {
-        Some(a) if a.id == id => {
-            PressTarget::Drag(EditDrag::Move { original: a.clone(), grabbed: view.screen_to_lonlat(at) }, vec![])
+) -> Option<(EditDrag, Vec<AnnotationAction>)> {
+    let selected = state.selected.as_ref().and_then(|id| state.document().get(id)).map(|a| (**a).clone())?;
+    match owner {
+        PressOwner::Vertex(index) => {
+            let vertex = vertices(&selected.geometry).get(index)?.0;
+            Some((EditDrag::Vertex { original: selected, vertex }, vec![AnnotationAction::SelectVertex(Some(vertex))]))
         }
-        _ => PressTarget::Annotation(id),
-    })
+        PressOwner::Midpoint(index) => {
+            let (vertex, p) = *midpoints(&selected.geometry).get(index)?;
+            let geometry = with_vertex_inserted(&selected.geometry, vertex, p)?;
+            let inserted = Annotation { geometry, ..selected };
+            Some((
+                EditDrag::Vertex { original: inserted.clone(), vertex },
+                vec![AnnotationAction::Preview(inserted), AnnotationAction::SelectVertex(Some(vertex))],
+            ))
+        }
+        PressOwner::Annotation { selected: true, .. } => {
+            Some((EditDrag::Move { original: selected, grabbed: view.screen_to_lonlat(at) }, vec![]))
+        }
+        _ => None,
+    }
 }
 
 /// The annotation as the drag has made it with the pointer at `at`.

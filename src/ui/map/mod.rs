@@ -3,9 +3,11 @@
 pub(crate) mod attribution;
 pub(crate) mod base_layers;
 pub(crate) mod embedded_basemap;
+pub(crate) mod gestures;
 pub(crate) mod label_layer;
 pub(crate) mod layer_switcher;
 pub(crate) mod legend;
+pub(crate) mod map_hooks;
 pub mod map_state;
 pub(crate) mod map_view;
 pub(crate) mod marker_symbol;

@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::map_input::is_pointer_click;
+
 use crate::domain::coords::ScreenPx;
 
 use crate::ui::map::marker_symbol::{marker_classes, symbol_path};
@@ -36,8 +38,12 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
         let id = feature.id.clone();
         let select = {
             let (dispatch, id) = (dispatch.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false }))
+            // A pointer's click on a marker is the map's (its gestures own every press); a click from the
+            // keyboard or assistive technology is the marker's.
+            Callback::from(move |e: MouseEvent| {
+                if !is_pointer_click(&e) {
+                    dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: false }))
+                }
             })
         };
         let on_key = {
