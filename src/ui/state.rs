@@ -167,6 +167,9 @@ impl AppState {
 
     /// The next state, or `None` when the action changes nothing.
     pub fn apply(&self, action: Action) -> Option<AppState> {
+        if self.classroom.refuses(&action) {
+            return None;
+        }
         let mut next = self.clone();
         let mut pending = VecDeque::from([action]);
         let mut budget = MAX_FOLLOW_UPS;
@@ -330,6 +333,22 @@ mod tests {
         let id = back.annotations.history.present().annotations[0].id.clone();
         let selected = then(back, [AnnotationAction::Select(Some(id)).into()]);
         assert_eq!(selected.reading.panel, PanelTab::Annotations);
+    }
+
+    #[test]
+    fn the_presenters_tour_is_step_locked_but_its_steps_still_move_the_map() {
+        let presenter = then(
+            AppState::for_mode(Mode::Presenter)
+                .apply(MapAction::Resize { width: 900.0, height: 600.0 }.into())
+                .unwrap(),
+            [TourAction::GoTo { step: 1, fly: false }.into()],
+        );
+        assert!(presenter.reading.selected.is_some(), "the step opened its place");
+        assert_eq!(presenter.apply(MapAction::Move(ViewCommand::PanBy { dx: 40.0, dy: 0.0 }).into()), None);
+        assert_eq!(presenter.apply(TourAction::End.into()), None);
+        assert_eq!(presenter.apply(ReadingAction::ClosePopup.into()), None);
+        let back = then(presenter.clone(), [TourAction::GoTo { step: 0, fly: false }.into()]);
+        assert_ne!(back.map.view, presenter.map.view, "a step moves the map");
     }
 
     #[test]

@@ -3,8 +3,11 @@
 
 use crate::domain::annotation::AnnotationDocument;
 use crate::domain::hand_in::HandIn;
+use crate::ui::map::map_state::MapAction;
 use crate::ui::shell::alerts::{Alert, AlertAction, Severity};
-use crate::ui::state::Step;
+use crate::ui::state::{Action, Step};
+use crate::ui::story::reading::ReadingAction;
+use crate::ui::story::tour::TourAction;
 
 /// How many characters of a student's name are kept.
 pub const MAX_NAME_CHARS: usize = 80;
@@ -109,6 +112,26 @@ impl Classroom {
     }
 }
 
+impl Classroom {
+    /// Whether the mode refuses an action the reader started. The presenter's tour is step-locked: only a
+    /// step moves the audience's map (a drag, the wheel, keys and buttons leave it as it is), and neither the
+    /// tour nor its place can be left. What a step itself asks of the map is not refused.
+    pub fn refuses(&self, action: &Action) -> bool {
+        self.mode == Mode::Presenter
+            && matches!(
+                action,
+                Action::Map(
+                    MapAction::Move(_)
+                        | MapAction::Jump(_)
+                        | MapAction::Home { .. }
+                        | MapAction::LookAt { .. }
+                        | MapAction::Frame { .. }
+                ) | Action::Tour(TourAction::End)
+                    | Action::Read(ReadingAction::ClosePopup)
+            )
+    }
+}
+
 /// A hand-in as a layer drawn in `colour`.
 fn layer_of(hand_in: HandIn, colour: &'static str) -> HandInLayer {
     let summary = hand_in.summary();
@@ -139,9 +162,30 @@ mod tests {
         let bad = vec![("a.json".to_string(), "not JSON".to_string()), ("b.json".into(), "empty".into())];
         let step = Classroom::default().apply(ClassAction::AddHandIns { good: vec![], bad });
         assert_eq!(step.next, None, "no layer was added");
-        let [crate::ui::state::Action::Alert(AlertAction::Raise(alert))] = step.then.as_slice() else {
-            panic!("{:?}", step.then)
-        };
+        let [Action::Alert(AlertAction::Raise(alert))] = step.then.as_slice() else { panic!("{:?}", step.then) };
         assert_eq!(alert.details, ["a.json: not JSON", "b.json: empty"]);
+    }
+
+    #[test]
+    fn the_presenter_refuses_what_would_leave_the_step_and_others_refuse_nothing() {
+        use crate::domain::interaction::ViewCommand;
+        let presenter = Classroom { mode: Mode::Presenter, ..Classroom::default() };
+        let pan: Action = MapAction::Move(ViewCommand::PanBy { dx: 5.0, dy: 0.0 }).into();
+        for refused in [
+            pan.clone(),
+            TourAction::End.into(),
+            ReadingAction::ClosePopup.into(),
+            MapAction::Home { fly: false }.into(),
+        ] {
+            assert!(presenter.refuses(&refused), "{refused:?}");
+            assert!(!Classroom::default().refuses(&refused), "a reader may {refused:?}");
+        }
+        for allowed in [
+            TourAction::GoTo { step: 1, fly: true }.into(),
+            MapAction::FlightStep(0.5).into(),
+            MapAction::Settle.into(),
+        ] {
+            assert!(!presenter.refuses(&allowed), "{allowed:?}");
+        }
     }
 }

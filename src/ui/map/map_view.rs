@@ -128,15 +128,18 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
 fn controls(state: &AppState) -> Html {
     html! {
         <>
-            <div class="map-controls map-controls-top-right">
-                <ZoomControls />
-            </div>
+            // The presenter's tour is step-locked (classroom::state): the map has no zoom buttons then.
+            if state.classroom.mode != Mode::Presenter {
+                <div class="map-controls map-controls-top-right">
+                    <ZoomControls />
+                </div>
+            }
             <div class="map-controls map-controls-top-left">
                 <LayerSwitcher />
                 <Legend />
             </div>
             if let Some(step) = state.tour.step {
-                <TourBar story={state.story.clone()} {step} />
+                <TourBar story={state.story.clone()} {step} locked={state.classroom.mode == Mode::Presenter} />
             }
             <div class="map-controls map-controls-bottom">
                 <ScaleBar />

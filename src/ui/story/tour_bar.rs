@@ -19,6 +19,9 @@ use crate::ui::store::{send, use_dispatch};
 pub struct TourBarProps {
     pub story: Shared<Story>,
     pub step: usize,
+    /// The presenter's tour: it cannot be ended (there is no End button).
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 /// The tour bar (shown while the tour is on).
@@ -82,7 +85,9 @@ pub fn TourBar(props: &TourBarProps) -> Html {
                 <select aria-label="Tour steps" onchange={choose}>{ for options }</select>
                 <button type="button" class="header-button" aria-label="Next step" disabled={step + 1 >= count}
                     onclick={send(&dispatch, Action::Tour(TourAction::GoTo { step: step + 1, fly: true }))}>{ "Next →" }</button>
-                <button type="button" class="header-button" aria-label="End the tour" onclick={send(&dispatch, Action::Tour(TourAction::End))}>{ "End tour" }</button>
+                if !props.locked {
+                    <button type="button" class="header-button" aria-label="End the tour" onclick={send(&dispatch, Action::Tour(TourAction::End))}>{ "End tour" }</button>
+                }
             </div>
         </section>
     }
