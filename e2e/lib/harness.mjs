@@ -1,9 +1,16 @@
 // Test harness: serves the release build (../dist) on 127.0.0.1 from a port the OS picks, launches Debian's
 // headless Chromium through playwright-core, and records every request and console error a page makes.
+//
+// Each test file runs in its own process and shares nothing with the others: its server, browser (a fresh
+// profile) and fixtures are its own. Fixtures are never written into the build: `writeFixture` puts them in a
+// folder of this process, which the server shows at /stories/test-fixtures/ (inside the app's stories folder, the
+// only place `?story=` loads from), and which is removed when the process ends.
 import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
-import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -22,12 +29,30 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Starts a static file server for `root`; resolves to { url, close }. */
+/** Where the server shows this process's fixtures, relative to the app. */
+export const FIXTURES_PATH = 'stories/test-fixtures/';
+let fixturesDir = null;
+
+/** Writes a fixture of this process (text, or a value as JSON); the app reads it at FIXTURES_PATH + name. */
+export async function writeFixture(name, value) {
+  if (basename(name) !== name) throw new Error(`a fixture is named without folders: ${name}`);
+  if (!fixturesDir) {
+    fixturesDir = await mkdtemp(join(tmpdir(), 'article-map-e2e-'));
+    const made = fixturesDir;
+    process.on('exit', () => rmSync(made, { recursive: true, force: true }));
+  }
+  await writeFile(join(fixturesDir, name), typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** Starts a static file server for `root` (and this process's fixtures); resolves to { url, close }. */
 export async function serveStatic(root = DIST) {
   await stat(join(root, 'index.html')); // fails clearly when the app was not built
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
+    const fixture = path.startsWith(`/${FIXTURES_PATH}`) ? path.slice(FIXTURES_PATH.length + 1) : null;
+    const file = fixture !== null
+      ? (fixturesDir && fixture && basename(fixture) === fixture ? join(fixturesDir, fixture) : '/nonexistent')
+      : join(root, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

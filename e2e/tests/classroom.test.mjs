@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {ARTIFACTS, openApp, readView, setUpSuite} from '../lib/harness.mjs';
+import {ARTIFACTS, openApp, readView, setUpSuite, waitForViewChange} from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 
@@ -69,7 +69,7 @@ test('a student hands in; the teacher sees it beside two others, and a broken on
   }
 });
 
-test('the presenter gets the step-locked tour in large type and a laser pointer', async () => {
+test('the presenter gets the tour in large type, stepped with the arrow keys, and a laser pointer', async () => {
   const app = await openApp(suite.browser, suite.server.url, { path: '?mode=present', width: 1600, height: 900 });
   try {
     const { page } = app;
@@ -83,6 +83,99 @@ test('the presenter gets the step-locked tour in large type and a laser pointer'
     await page.locator('.laser').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'presenter.png') });
     assert.ok(await page.getByRole('button', { name: 'Full screen' }).isVisible());
+  } finally {
+    await app.context.close();
+  }
+});
+
+/** The view once it has stopped moving (a step's flight has landed): two reads 150 ms apart agree. */
+async function restingView(page) {
+  let before = await readView(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await readView(page);
+    if (now.lon === before.lon && now.lat === before.lat && now.zoom === before.zoom) return now;
+    before = now;
+  }
+  throw new Error('the view did not come to rest');
+}
+
+/** A point of the map where nothing but the map is under the pointer (no marker, popup, tour bar or button). */
+async function bareMapSpot(page, view) {
+  for (const [fx, fy] of [[0.12, 0.2], [0.88, 0.2], [0.12, 0.5], [0.88, 0.5], [0.5, 0.15], [0.3, 0.35], [0.7, 0.35]]) {
+    const [x, y] = [view.left + view.width * fx, view.top + view.height * fy];
+    const bare = await page.evaluate(([x, y]) => {
+      const e = document.elementFromPoint(x, y);
+      return Boolean(e?.closest('[data-map]')) && !e.closest('[data-feature-id], [data-circle-for], .popup, .tour-bar, button, .map-controls');
+    }, [x, y]);
+    if (bare) return [x, y];
+  }
+  throw new Error('no bare spot on the map');
+}
+
+const where = (v) => ({ lon: v.lon, lat: v.lat, zoom: v.zoom });
+
+// What "step-locked" asks of the presenter's tour (state.rs Mode::Presenter, the README's classroom list): the
+// audience's map shows the tour's step and only the tour moves it. A drag, the wheel, a double-click, the map's
+// keys and the zoom buttons leave the step's view as it is, and the tour cannot be ended from the presenter's
+// screen (there is no way back into it there), nor its place closed. Stepping still works.
+test('the presenter\'s tour is step-locked: only a step moves the map, and the tour cannot be left', async () => {
+  const app = await openApp(suite.browser, suite.server.url, { path: '?mode=present', width: 1600, height: 900 });
+  try {
+    const { page } = app;
+    await page.locator('[data-tour-step="0"]').waitFor();
+    const opening = await restingView(page);
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-tour-step="1"]').waitFor();
+    await waitForViewChange(page, opening); // the flight to the step has landed (the settled view changes then)
+    const step = await restingView(page);
+    const place = await page.locator('[role="dialog"][data-popup-for]').getAttribute('data-popup-for');
+    const locked = async (what) => {
+      assert.deepEqual(where(await restingView(page)), where(step), `${what} leaves the step's view as it is`);
+      assert.equal(await page.locator('.tour-bar[data-tour-step="1"]').count(), 1, `${what} keeps the tour at its step`);
+    };
+
+    const [x, y] = await bareMapSpot(page, step);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x + 20 * i, y + 10 * i);
+    await page.mouse.up();
+    await locked('a drag on the map');
+
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(400); // past the wheel's settle delay
+    await locked('the wheel');
+
+    await page.mouse.dblclick(x, y);
+    await locked('a double-click');
+
+    await page.locator('[data-map]').focus();
+    for (const key of ['ArrowUp', 'ArrowDown', '+', '-']) await page.keyboard.press(key);
+    await locked('the map\'s keys');
+
+    for (const name of ['Zoom in', 'Zoom out', 'Reset view']) {
+      const button = page.getByRole('button', { name, exact: true });
+      if (await button.isVisible() && await button.isEnabled()) await button.click();
+    }
+    await locked('the zoom buttons');
+
+    const end = page.getByRole('button', { name: 'End the tour' });
+    if (await end.isVisible()) await end.click();
+    await page.keyboard.press('Escape');
+    await locked('"End tour" and Escape');
+    assert.equal(await page.locator(`[role="dialog"][data-popup-for="${place}"]`).count(), 1, 'the step\'s place stays open');
+
+    // Stepping still works: the steps' keys move the tour, and each step opens its place.
+    await page.evaluate(() => document.activeElement?.blur()); // the steps' keys, not the map's
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-tour-step="2"]').waitFor();
+    const next = page.locator('[role="dialog"][data-popup-for]');
+    await next.waitFor();
+    assert.notEqual(await next.getAttribute('data-popup-for'), place, 'the next step opens its own place');
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('[data-tour-step="1"]').waitFor();
+    await page.locator(`[role="dialog"][data-popup-for="${place}"]`).waitFor();
   } finally {
     await app.context.close();
   }

@@ -3,10 +3,10 @@
 // address outside the stories folder, tiny maps. Nothing may stop the app, and no saved work may vanish.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ARTIFACTS, DIST, openApp, readView, setUpSuite } from '../lib/harness.mjs';
+import { ARTIFACTS, openApp, readView, setUpSuite, writeFixture } from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 
@@ -67,11 +67,6 @@ const RUSSIAN = {
     ],
   },
 };
-
-async function writeFixture(name, value) {
-  await mkdir(join(DIST, 'stories', 'test-fixtures'), { recursive: true });
-  await writeFile(join(DIST, 'stories', 'test-fixtures', name), typeof value === 'string' ? value : JSON.stringify(value));
-}
 
 describe('stories in other scripts', () => {
   test('a story package in Russian loads, its dates show and its popups quote it verbatim', async () => {

@@ -3,10 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, DIST, launchBrowser, openApp, serveStatic } from '../lib/harness.mjs';
+import { ARTIFACTS, launchBrowser, openApp, serveStatic, writeFixture } from '../lib/harness.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const STORY = JSON.parse(readFileSync(resolve(here, '../../assets/story/umarov-tajikistan-2021.json'), 'utf8'));
@@ -21,9 +21,9 @@ let browser;
 let app;
 
 before(async () => {
-  // Broken packages served beside the app, for ?story=.
-  await mkdir(join(DIST, 'stories', 'test-fixtures'), { recursive: true });
-  await writeFile(join(DIST, 'stories', 'test-fixtures', 'broken.json'), JSON.stringify({ format: 'article-map/story@1', article: { title: '' } }));
+  // A broken package served beside the app, for ?story=.
+  await writeFixture('broken.json', { format: 'article-map/story@1', article: { title: '' } });
+  await mkdir(ARTIFACTS, { recursive: true });
   server = await serveStatic();
   browser = await launchBrowser();
   app = await openApp(browser, server.url);
