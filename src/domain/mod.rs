@@ -19,6 +19,8 @@ pub mod labels;
 pub mod layers;
 pub mod level_of_detail;
 pub mod marker_layout;
+pub mod paint;
+pub mod palette;
 pub mod popup_placement;
 pub mod press_owner;
 pub mod projection;
