@@ -10,6 +10,7 @@ pub mod framing;
 pub mod geodesy;
 pub mod geojson_export;
 pub mod geojson_import;
+pub mod geojson_reader;
 pub mod gesture;
 pub mod hand_in;
 pub mod history;
