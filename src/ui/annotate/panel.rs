@@ -16,6 +16,7 @@ use crate::ui::annotate::layers::{AnnotationRef, DocumentRef};
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
+use crate::ui::story::quote_view::QuoteView;
 
 /// A reader's name for an annotation that has no title.
 pub fn display_title(a: &Annotation) -> String {
@@ -92,15 +93,13 @@ fn editor(
     let quotes = QuoteCheck::new(story).views(a).into_iter().enumerate().map(|(i, q)| {
         let remove = {
             let (dispatch, id) = (dispatch.clone(), a.id.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i })))
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i }))
+            })
         };
         html! {
             <li class="attached-quote">
-                { match q {
-                    Ok(text) => html! { <figure class="popup-quote"><blockquote>{ text }</blockquote>
-                        <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure> },
-                    Err(why) => html! { <p class="popup-unverified">{ why }</p> },
-                } }
+                <QuoteView checked={q.map(AttrValue::from).map_err(AttrValue::from)} />
                 <button type="button" class="link-button" onclick={remove}>{ "Remove quote" }</button>
             </li>
         }
