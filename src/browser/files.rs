@@ -4,27 +4,36 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_text, FileReader};
+use gloo::file::callbacks::read_as_text;
 use gloo::file::File;
 use wasm_bindgen::JsCast;
+
+/// A read in progress; dropping it cancels the read.
+pub use gloo::file::callbacks::FileReader;
 
 /// Files larger than this are refused before reading, MiB.
 pub const MAX_FILE_MIB: f64 = 6.0;
 
 /// Reads a file as UTF-8 text and calls `done` with it or with a message. Keep the returned reader alive
 /// until then (dropping it cancels the read).
-pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
-    let size_mib = file.size() / (1024.0 * 1024.0);
+pub fn read_text(file: PickedFile, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
+    let size_mib = file.size_bytes() / (1024.0 * 1024.0);
     if size_mib > MAX_FILE_MIB {
         done(Err(format!("is {size_mib:.1} MiB; files over {MAX_FILE_MIB} MiB are not read")));
         return None;
     }
-    let file = File::from(file);
+    let file = File::from(file.0);
     Some(read_as_text(&file, move |result| done(result.map_err(|e| format!("could not be read: {e}")))))
 }
 
-/// A file the reader chose, not read yet.
+/// A file the reader chose or dropped, not read yet.
 pub struct PickedFile(web_sys::File);
+
+impl From<web_sys::File> for PickedFile {
+    fn from(file: web_sys::File) -> Self {
+        PickedFile(file)
+    }
+}
 
 impl PickedFile {
     pub fn name(&self) -> String {
@@ -96,7 +105,7 @@ pub fn read_texts(files: Vec<(PickedFile, Result<(), String>)>, done: impl FnOnc
             Err(why) => slots.borrow_mut()[i] = Some(FileText { name, text: Err(why) }),
             Ok(()) => {
                 let (slots, finish) = (slots.clone(), finish.clone());
-                readers.extend(read_text(file.0, move |text| {
+                readers.extend(read_text(file, move |text| {
                     slots.borrow_mut()[i] = Some(FileText { name, text });
                     finish();
                 }));

@@ -6,12 +6,11 @@ use crate::ui::story::loading::StoryAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::ui::widgets::file_button::FileButton;
 
-use crate::browser::files::{read_text, FileText};
+use crate::browser::files::{read_text, FileReader, FileText, PickedFile};
 use crate::browser::{fetch::fetch_text, location, location::query_param};
 use crate::domain::story::Story;
 use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
@@ -42,7 +41,8 @@ fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
 
 /// Opens a dropped file: a story package (it names its format) replaces the story; anything else is
 /// imported as GeoJSON annotations.
-pub fn open_dropped_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+pub fn open_dropped_file(dispatch: &Dispatch, file: impl Into<PickedFile>, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let file = file.into();
     let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
     let reader = read_text(file, move |text| match text {
         Ok(t) if t.contains("\"article-map/story@") => offer(&dispatch, origin, Ok(t)),
