@@ -154,15 +154,45 @@ fn geometry_rules() {
     );
     assert_says(
         &refused(|p| p["features"]["features"][1]["geometry"]["coordinates"] = json!([[70.0, 37.0]])),
-        "features.features[1].geometry.coordinates: needs at least 2 positions",
+        "features.features[1].geometry.coordinates: a LineString needs at least 2 positions, found 1",
     );
     assert_says(
         &refused(|p| {
             p["features"]["features"][0]["geometry"] =
                 json!({"type": "Polygon", "coordinates": [[[70, 37], [71, 37], [71, 38], [70, 38]]]})
         }),
-        "a linear ring must end where it starts",
+        "the linear ring is not closed",
     );
+}
+
+#[test]
+fn a_coordinate_that_is_not_a_number_is_refused_at_its_path() {
+    // Once dropped without a word: [71.6, "36.7"] read as a position of one number, [71.6, 37, null] as [71.6, 37].
+    let g = "features.features[0].geometry.coordinates";
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["geometry"]["coordinates"] = json!([71.6117, "36.7272"])),
+        &format!("{g}[1]: must be a number (latitude), found the string \"36.7272\""),
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["geometry"]["coordinates"] = json!(["x", 71.6117, 36.7272])),
+        &format!("{g}[0]: must be a number (longitude), found the string \"x\""),
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["geometry"]["coordinates"] = json!([71.6117, 36.7272, null])),
+        &format!("{g}[2]: must be a number (altitude), found null"),
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][1]["geometry"]["coordinates"][1] = json!([72.0, true])),
+        "features.features[1].geometry.coordinates[1][1]: must be a number (latitude), found the boolean true",
+    );
+    assert_says(
+        &refused(|p| p["features"]["features"][0]["properties"]["anchor"] = json!([71.6, "north"])),
+        "features.features[0].properties.anchor[1]: must be a number (latitude), found the string \"north\"",
+    );
+    // An altitude that is a number is still read (and dropped).
+    let mut package = valid();
+    package["features"]["features"][0]["geometry"]["coordinates"] = json!([71.6117, 36.7272, 2600]);
+    assert!(load(&package).is_ok());
 }
 
 #[test]

@@ -1,19 +1,118 @@
-//! Reading files the reader picks or drops.
+//! Reading files the reader picks or drops: the file input's picker and chosen files, and reading them as
+//! text.
 
-use gloo::file::callbacks::{read_as_text, FileReader};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::read_as_text;
 use gloo::file::File;
+use wasm_bindgen::JsCast;
+
+/// A read in progress; dropping it cancels the read.
+pub use gloo::file::callbacks::FileReader;
 
 /// Files larger than this are refused before reading, MiB.
 pub const MAX_FILE_MIB: f64 = 6.0;
 
 /// Reads a file as UTF-8 text and calls `done` with it or with a message. Keep the returned reader alive
 /// until then (dropping it cancels the read).
-pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
-    let size_mib = file.size() / (1024.0 * 1024.0);
+pub fn read_text(file: PickedFile, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
+    let size_mib = file.size_bytes() / (1024.0 * 1024.0);
     if size_mib > MAX_FILE_MIB {
         done(Err(format!("is {size_mib:.1} MiB; files over {MAX_FILE_MIB} MiB are not read")));
         return None;
     }
-    let file = File::from(file);
+    let file = File::from(file.0);
     Some(read_as_text(&file, move |result| done(result.map_err(|e| format!("could not be read: {e}")))))
+}
+
+/// A file the reader chose or dropped, not read yet.
+pub struct PickedFile(web_sys::File);
+
+impl From<web_sys::File> for PickedFile {
+    fn from(file: web_sys::File) -> Self {
+        PickedFile(file)
+    }
+}
+
+impl PickedFile {
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its size, bytes.
+    pub fn size_bytes(&self) -> f64 {
+        self.0.size()
+    }
+}
+
+fn file_input(node: Option<web_sys::Node>) -> Option<web_sys::HtmlInputElement> {
+    node?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
+/// Opens the picker of the `<input type="file">` `input`.
+pub fn open_picker(input: Option<web_sys::Node>) {
+    if let Some(input) = file_input(input) {
+        input.click();
+    }
+}
+
+/// The files chosen in the `<input type="file">` `input`, and the input emptied (so that the same file can
+/// be chosen again).
+pub fn take_files(input: Option<web_sys::Node>) -> Vec<PickedFile> {
+    let Some(element) = file_input(input) else { return Vec::new() };
+    let files = element
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).map(PickedFile).collect())
+        .unwrap_or_default();
+    element.set_value("");
+    files
+}
+
+/// A file's name and its text, or why it was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileText {
+    pub name: String,
+    pub text: Result<String, String>,
+}
+
+/// Reads in progress; dropping them cancels them.
+#[derive(Default)]
+pub struct Reads {
+    _readers: Vec<FileReader>,
+}
+
+/// Reads each file as UTF-8 text, except those given with a reason (`Err`), which are not read and keep it,
+/// then calls `done` once with all of them, in the order given. Keep the returned reads alive until then.
+pub fn read_texts(files: Vec<(PickedFile, Result<(), String>)>, done: impl FnOnce(Vec<FileText>) + 'static) -> Reads {
+    let slots: Rc<RefCell<Vec<Option<FileText>>>> = Rc::new(RefCell::new(vec![None; files.len()]));
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finish = {
+        let (slots, done) = (slots.clone(), done.clone());
+        move || {
+            if slots.borrow().iter().all(Option::is_some) {
+                if let Some(done) = done.borrow_mut().take() {
+                    done(slots.borrow_mut().drain(..).flatten().collect());
+                }
+            }
+        }
+    };
+    let finish = Rc::new(finish);
+    let mut readers = Vec::new();
+    for (i, (file, admitted)) in files.into_iter().enumerate() {
+        let name = file.name();
+        match admitted {
+            Err(why) => slots.borrow_mut()[i] = Some(FileText { name, text: Err(why) }),
+            Ok(()) => {
+                let (slots, finish) = (slots.clone(), finish.clone());
+                readers.extend(read_text(file, move |text| {
+                    slots.borrow_mut()[i] = Some(FileText { name, text });
+                    finish();
+                }));
+            }
+        }
+    }
+    // Every file refused or refused before reading (too large): nothing is left to wait for.
+    finish();
+    Reads { _readers: readers }
 }

@@ -21,7 +21,7 @@ pub fn focus_feature_marker(id: &str) {
     }
 }
 
-/// Scrolls an element into the middle of its scrolling box (instantly when the reader prefers less motion).
+/// Scrolls an element into the middle of its scrolling box, at once (the page never scrolls smoothly).
 pub fn scroll_into_view(element: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -28,6 +28,7 @@ use serde_json::{Map, Value};
 
 use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
 use super::coords::LonLat;
+use super::geojson_reader::{describe, join, Coordinates, ReadError};
 use super::quote_index::QuoteSelector;
 use super::thousands::thousands;
 
@@ -117,6 +118,12 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+impl From<ReadError> for ImportError {
+    fn from(e: ReadError) -> Self {
+        ImportError { path: e.path, message: e.message }
+    }
+}
 
 type Checked<T> = Result<T, ImportError>;
 
@@ -462,29 +469,14 @@ impl Importer<'_> {
         if coordinates.as_array().is_some_and(Vec::is_empty) {
             return Ok(None);
         }
-        let reader = Coordinates { kind };
+        let reader = Coordinates::new(kind);
         let geometry = match kind {
             "Point" => AnnotationGeometry::Point(reader.position(coordinates, &at)?),
-            "MultiPoint" => AnnotationGeometry::MultiPoint(
-                reader
-                    .items(coordinates, &at, "an array of positions")?
-                    .map(|(v, p)| reader.position(v, &p))
-                    .collect::<Checked<_>>()?,
-            ),
+            "MultiPoint" => AnnotationGeometry::MultiPoint(reader.points(coordinates, &at)?),
             "LineString" => AnnotationGeometry::LineString(reader.line(coordinates, &at)?),
-            "MultiLineString" => AnnotationGeometry::MultiLineString(
-                reader
-                    .items(coordinates, &at, "an array of lines")?
-                    .map(|(v, p)| reader.line(v, &p))
-                    .collect::<Checked<_>>()?,
-            ),
+            "MultiLineString" => AnnotationGeometry::MultiLineString(reader.lines(coordinates, &at)?),
             "Polygon" => AnnotationGeometry::Polygon(reader.polygon(coordinates, &at)?),
-            _ => AnnotationGeometry::MultiPolygon(
-                reader
-                    .items(coordinates, &at, "an array of polygons")?
-                    .map(|(v, p)| reader.polygon(v, &p))
-                    .collect::<Checked<_>>()?,
-            ),
+            _ => AnnotationGeometry::MultiPolygon(reader.polygons(coordinates, &at)?),
         };
         self.vertices += vertex_count(&geometry);
         if self.vertices > self.limits.max_vertices && self.vertex_limit_passed_at.is_none() {
@@ -547,156 +539,6 @@ fn check_crs(object: &Map<String, Value>, path: &str) -> Checked<()> {
             &at,
             format!("is not a crs member the app understands ({}); {requirement}", Value::Object(crs.clone())),
         ),
-    }
-}
-
-/// Reads coordinate arrays for one geometry type, with messages that say how the nesting is wrong.
-struct Coordinates<'k> {
-    kind: &'k str,
-}
-
-impl Coordinates<'_> {
-    /// The items of an array that must hold `what`, each with its path.
-    fn items<'v>(
-        &self,
-        value: &'v Value,
-        path: &str,
-        what: &str,
-    ) -> Checked<impl Iterator<Item = (&'v Value, String)> + use<'v, '_>> {
-        match value {
-            Value::Array(items) => {
-                let path = path.to_string();
-                Ok(items.iter().enumerate().map(move |(i, v)| (v, format!("{path}[{i}]"))))
-            }
-            Value::Number(n) => fail(
-                path,
-                format!(
-                    "must be {what}, found the number {n}: the coordinates are nested too shallowly for a {}",
-                    self.kind
-                ),
-            ),
-            other => fail(path, format!("must be {what}, found {}", describe(other))),
-        }
-    }
-
-    /// A position `[longitude, latitude]` (an altitude and further values are dropped).
-    fn position(&self, value: &Value, path: &str) -> Checked<LonLat> {
-        let items = match value {
-            Value::Array(items) => items,
-            Value::Number(n) => {
-                return fail(
-                    path,
-                    format!(
-                        "must be a position [longitude, latitude], found the number {n}: the coordinates are nested \
-                         one level too shallowly for a {}",
-                        self.kind
-                    ),
-                )
-            }
-            other => return fail(path, format!("must be a position [longitude, latitude], found {}", describe(other))),
-        };
-        let mut numbers = [0.0; 2];
-        for (i, item) in items.iter().enumerate() {
-            let axis = ["longitude", "latitude", "altitude"].get(i).copied().unwrap_or("an extra value");
-            match item {
-                Value::Number(n) => {
-                    if let (Some(slot), Some(x)) = (numbers.get_mut(i), n.as_f64()) {
-                        *slot = x;
-                    }
-                }
-                Value::Array(_) => {
-                    return fail(
-                        &format!("{path}[{i}]"),
-                        format!(
-                            "must be a number ({axis}), found {}: the coordinates are nested one level too deeply \
-                             for a {}",
-                            describe(item),
-                            self.kind
-                        ),
-                    )
-                }
-                other => {
-                    return fail(
-                        &format!("{path}[{i}]"),
-                        format!("must be a number ({axis}), found {}", describe(other)),
-                    )
-                }
-            }
-        }
-        if items.len() < 2 {
-            return fail(
-                path,
-                format!("{value} is not a position: it needs a longitude and a latitude, [longitude, latitude]"),
-            );
-        }
-        let [lon, lat] = numbers;
-        if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-            let hint = if lon.abs() > 360.0 || lat.abs() > 360.0 {
-                ": the numbers look like projected coordinates, such as EPSG:3857 (Web Mercator) metres; GeoJSON \
-                 (RFC 7946) needs WGS84 degrees: reproject the data to EPSG:4326 and export it again"
-            } else if lon.abs() <= 90.0 && lat.abs() > 90.0 && lat.abs() <= 180.0 {
-                ": are longitude and latitude swapped? GeoJSON positions are [longitude, latitude]"
-            } else {
-                ""
-            };
-            return fail(
-                path,
-                format!(
-                    "[{lon}, {lat}] is not a WGS84 longitude, latitude (longitude must be within ±180°, latitude \
-                     within ±90°){hint}"
-                ),
-            );
-        }
-        Ok(LonLat::new(lon, lat))
-    }
-
-    fn positions(&self, value: &Value, path: &str, what: &str) -> Checked<Vec<LonLat>> {
-        self.items(value, path, what)?.map(|(v, p)| self.position(v, &p)).collect()
-    }
-
-    /// A line of at least 2 positions (a LineString, or one line of a MultiLineString).
-    fn line(&self, value: &Value, path: &str) -> Checked<Vec<LonLat>> {
-        let line = self.positions(value, path, "an array of positions (a line)")?;
-        if line.len() < 2 {
-            let what = if self.kind == "LineString" { "a LineString" } else { "each line of a MultiLineString" };
-            return fail(path, format!("{what} needs at least 2 positions, found {}", line.len()));
-        }
-        Ok(line)
-    }
-
-    /// A polygon: an exterior ring, then holes; each ring closed, of at least 4 positions.
-    fn polygon(&self, value: &Value, path: &str) -> Checked<Vec<Vec<LonLat>>> {
-        let rings: Vec<(&Value, String)> = self.items(value, path, "an array of linear rings (a polygon)")?.collect();
-        if rings.is_empty() {
-            return fail(path, "a polygon needs an exterior ring, found no rings");
-        }
-        rings
-            .into_iter()
-            .map(|(v, at)| {
-                let ring = self.positions(v, &at, "a linear ring (an array of positions)")?;
-                if ring.len() < 4 {
-                    return fail(
-                        &at,
-                        format!(
-                            "a linear ring needs at least 4 positions (3 corners and the first again), found {}",
-                            ring.len()
-                        ),
-                    );
-                }
-                let (first, last) = (ring[0], ring[ring.len() - 1]);
-                if first != last {
-                    return fail(
-                        &at,
-                        format!(
-                            "the linear ring is not closed: it starts at [{}, {}] and ends at [{}, {}]; its last \
-                             position must repeat the first",
-                            first.lon, first.lat, last.lon, last.lat
-                        ),
-                    );
-                }
-                Ok(ring)
-            })
-            .collect()
     }
 }
 
@@ -807,34 +649,9 @@ fn quote(item: &Value, path: &str) -> Checked<QuoteSelector> {
     Ok(selector)
 }
 
-/// A JSON value in a few words, for messages.
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("the string \"{}…\"", s.chars().take(40).collect::<String>().escape_debug())
-        }
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Array(items) if items.is_empty() => "an empty array".to_string(),
-        Value::Array(items) if items.len() == 1 => "an array of 1 item".to_string(),
-        Value::Array(items) => format!("an array of {} items", items.len()),
-        Value::Object(_) => "an object".to_string(),
-    }
-}
-
 /// A string as itself, anything else as JSON.
 fn bare(value: &Value) -> String {
     value.as_str().map_or_else(|| value.to_string(), str::to_string)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// Bytes in MB (of 1,048,576 bytes) with one decimal, or in KB (of 1,024 bytes) below 1 MB.

@@ -115,28 +115,48 @@ pub fn decode(text: &str, file_name: &str) -> Result<HandIn, String> {
     Ok(HandIn { student, task: text_of("task"), annotations: report.annotations })
 }
 
-/// Reads several hand-ins: the good ones, and for each broken one its file name and why.
+/// Which of the hand-in files chosen together are read, from their sizes in bytes (before anything is
+/// read): at most [`MAX_HAND_IN_FILES`], [`MAX_HAND_IN_TOTAL_BYTES`] in all and [`MAX_HAND_IN_BYTES`] each.
+/// For each file, `Ok(())` or why it is not read; a file past the total does not stop a smaller one after it.
+///
+/// ```
+/// use article_map::domain::hand_in::{admit, MAX_HAND_IN_BYTES};
+/// let verdicts = admit(&[1_000.0, (MAX_HAND_IN_BYTES + 1) as f64, 2_000.0]);
+/// assert!(verdicts[0].is_ok() && verdicts[2].is_ok());
+/// assert_eq!(verdicts[1], Err("not read: a hand-in is at most 2 MiB".to_string()));
+/// ```
+pub fn admit(sizes: &[f64]) -> Vec<Result<(), String>> {
+    let mut admitted = 0;
+    let mut total = 0.0;
+    sizes
+        .iter()
+        .map(|&size| {
+            if admitted >= MAX_HAND_IN_FILES {
+                Err(format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once"))
+            } else if total + size > MAX_HAND_IN_TOTAL_BYTES as f64 {
+                Err(format!(
+                    "not read: hand-ins read at once may have at most {} MiB in all",
+                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
+                ))
+            } else if size > MAX_HAND_IN_BYTES as f64 {
+                Err(format!("not read: a hand-in is at most {} MiB", MAX_HAND_IN_BYTES / (1024 * 1024)))
+            } else {
+                admitted += 1;
+                total += size;
+                Ok(())
+            }
+        })
+        .collect()
+}
+
+/// Reads several hand-ins, within [`admit`]'s bounds: the good ones, and for each broken one its file name
+/// and why.
 pub fn decode_all(files: &[(String, String)]) -> (Vec<HandIn>, Vec<(String, String)>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    let mut total = 0usize;
-    for (i, (name, text)) in files.iter().enumerate() {
-        if i >= MAX_HAND_IN_FILES {
-            bad.push((name.clone(), format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once")));
-            continue;
-        }
-        total = total.saturating_add(text.len());
-        if total > MAX_HAND_IN_TOTAL_BYTES {
-            bad.push((
-                name.clone(),
-                format!(
-                    "not read: hand-ins read at once may have at most {} MiB in all",
-                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
-                ),
-            ));
-            continue;
-        }
-        match decode(text, name) {
+    let sizes: Vec<f64> = files.iter().map(|(_, text)| text.len() as f64).collect();
+    for ((name, text), admitted) in files.iter().zip(admit(&sizes)) {
+        match admitted.and_then(|()| decode(text, name)) {
             Ok(h) => good.push(h),
             Err(why) => bad.push((name.clone(), why)),
         }

@@ -42,11 +42,6 @@ pub fn unproject(m: Mercator) -> LonLat {
     }
 }
 
-/// How many Mercator metres one ground metre spans at a latitude (the Mercator scale factor, 1/cos φ).
-pub fn scale_factor(lat_deg: f64) -> f64 {
-    1.0 / lat_deg.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians().cos()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,11 +58,5 @@ mod tests {
     fn antimeridian_maps_to_the_world_edges() {
         assert!((project(LonLat::new(-180.0, 10.0)).x + HALF_WORLD_M).abs() < 1e-6);
         assert!((project(LonLat::new(180.0, 10.0)).x - HALF_WORLD_M).abs() < 1e-6);
-    }
-
-    #[test]
-    fn scale_factor_is_one_at_the_equator_and_two_at_sixty_degrees() {
-        assert!((scale_factor(0.0) - 1.0).abs() < 1e-12);
-        assert!((scale_factor(60.0) - 2.0).abs() < 1e-9);
     }
 }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::coords::LonLat;
 use super::geodesy::line_length_m;
+use super::geojson_reader::{join, Coordinates, Read};
 use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
 use super::thousands::thousands;
 
@@ -786,7 +787,7 @@ impl Reader {
         let quotes = self.quotes(props, &ppath, index, paragraphs, warnings);
         let anchor = match props.get("anchor") {
             None | Some(Value::Null) => geometry.as_ref().and_then(default_anchor),
-            Some(a) => self.position(a, &join(&ppath, "anchor")),
+            Some(a) => self.read(Coordinates::new("Point").position(a, &join(&ppath, "anchor"))),
         };
         Some(StoryFeature {
             id: id?,
@@ -804,54 +805,9 @@ impl Reader {
         })
     }
 
-    fn position(&mut self, value: &Value, path: &str) -> Option<LonLat> {
-        let numbers: Option<Vec<f64>> = value.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect());
-        match numbers.as_deref() {
-            Some([lon, lat, ..]) if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) => {
-                Some(LonLat::new(*lon, *lat))
-            }
-            Some([lon, lat, ..]) => {
-                self.problem(path, format!("[{lon}, {lat}] is not a WGS84 longitude, latitude"));
-                None
-            }
-            _ => {
-                self.problem(path, "must be a position [longitude, latitude]");
-                None
-            }
-        }
-    }
-
-    fn line(&mut self, value: &Value, path: &str, min: usize) -> Option<Vec<LonLat>> {
-        let Some(items) = value.as_array() else {
-            self.problem(path, "must be an array of positions");
-            return None;
-        };
-        let line: Option<Vec<LonLat>> =
-            items.iter().enumerate().map(|(i, p)| self.position(p, &format!("{path}[{i}]"))).collect();
-        let line = line?;
-        if line.len() < min {
-            self.problem(path, format!("needs at least {min} positions"));
-            return None;
-        }
-        Some(line)
-    }
-
-    fn polygon(&mut self, value: &Value, path: &str) -> Option<Vec<Vec<LonLat>>> {
-        let Some(rings) = value.as_array().filter(|r| !r.is_empty()) else {
-            self.problem(path, "must be an array of linear rings");
-            return None;
-        };
-        let mut out = Vec::new();
-        for (i, r) in rings.iter().enumerate() {
-            let at = format!("{path}[{i}]");
-            let ring = self.line(r, &at, 4)?;
-            if ring.first() != ring.last() {
-                self.problem(&at, "a linear ring must end where it starts");
-                return None;
-            }
-            out.push(ring);
-        }
-        Some(out)
+    /// The value read, or `None` with the problem noted.
+    fn read<T>(&mut self, read: Read<T>) -> Option<T> {
+        read.map_err(|e| self.problem(&e.path, e.message)).ok()
     }
 
     fn geometry(&mut self, value: &Value, path: &str) -> Option<StoryGeometry> {
@@ -870,44 +826,26 @@ impl Reader {
             );
             return None;
         }
-        match object.get("type").and_then(Value::as_str) {
-            Some("Point") => self.position(coordinates, &at).map(StoryGeometry::Point),
-            Some("LineString") => self.line(coordinates, &at, 2).map(|l| StoryGeometry::Lines(vec![l])),
-            Some("MultiLineString") => {
-                let lines = coordinates.as_array().map(|items| {
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.line(v, &format!("{at}[{i}]"), 2))
-                        .collect::<Option<Vec<_>>>()
-                });
-                match lines {
-                    Some(Some(lines)) if !lines.is_empty() => Some(StoryGeometry::Lines(lines)),
-                    Some(None) => None,
-                    _ => {
-                        self.problem(&at, "must be a non-empty array of lines");
-                        None
-                    }
+        let kind = object.get("type").and_then(Value::as_str);
+        let reader = Coordinates::new(kind.unwrap_or_default());
+        match kind {
+            Some("Point") => self.read(reader.position(coordinates, &at)).map(StoryGeometry::Point),
+            Some("LineString") => self.read(reader.line(coordinates, &at)).map(|l| StoryGeometry::Lines(vec![l])),
+            Some("MultiLineString") => match self.read(reader.lines(coordinates, &at)) {
+                Some(lines) if lines.is_empty() => {
+                    self.problem(&at, "must be a non-empty array of lines");
+                    None
                 }
-            }
-            Some("Polygon") => self.polygon(coordinates, &at).map(|p| StoryGeometry::Areas(vec![p])),
-            Some("MultiPolygon") => {
-                let polygons = coordinates.as_array().map(|items| {
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.polygon(v, &format!("{at}[{i}]")))
-                        .collect::<Option<Vec<_>>>()
-                });
-                match polygons {
-                    Some(Some(p)) if !p.is_empty() => Some(StoryGeometry::Areas(p)),
-                    Some(None) => None,
-                    _ => {
-                        self.problem(&at, "must be a non-empty array of polygons");
-                        None
-                    }
+                lines => lines.map(StoryGeometry::Lines),
+            },
+            Some("Polygon") => self.read(reader.polygon(coordinates, &at)).map(|p| StoryGeometry::Areas(vec![p])),
+            Some("MultiPolygon") => match self.read(reader.polygons(coordinates, &at)) {
+                Some(polygons) if polygons.is_empty() => {
+                    self.problem(&at, "must be a non-empty array of polygons");
+                    None
                 }
-            }
+                polygons => polygons.map(StoryGeometry::Areas),
+            },
             Some(other) => {
                 self.problem(
                     &join(path, "type"),
@@ -1055,14 +993,6 @@ impl Reader {
             quotes.push(Quote { selector, place });
         }
         quotes
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

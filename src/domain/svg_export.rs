@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::palette::Palette;
 use super::viewport::Viewport;
 
 /// A path in map space with its paint. Widths are CSS px on the picture.
@@ -13,6 +14,7 @@ pub struct StyledPath {
     pub fill_opacity: f64,
     pub stroke: String,
     pub stroke_width_px: f64,
+    pub stroke_opacity: f64,
     pub dash_px: Option<(f64, f64)>,
 }
 
@@ -59,11 +61,12 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-/// The picture, `view.width` × `view.height` CSS px, with `background` behind everything.
+/// The picture, `view.width` × `view.height` CSS px, with the palette's sea behind everything and its halo
+/// around the texts.
 pub fn standalone_svg(
     view: &Viewport,
     title: &str,
-    background: &str,
+    palette: &Palette,
     paths: &[StyledPath],
     symbols: &[ScreenSymbol],
     texts: &[ScreenText],
@@ -78,7 +81,7 @@ pub fn standalone_svg(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Helvetica, Arial, sans-serif">"#
     );
     let _ = write!(svg, "<title>{}</title>", escape_xml(title));
-    let _ = write!(svg, r#"<rect width="{w}" height="{h}" fill="{}"/>"#, escape_xml(background));
+    let _ = write!(svg, r#"<rect width="{w}" height="{h}" fill="{}"/>"#, escape_xml(palette.sea));
     let _ = write!(
         svg,
         r#"<svg x="0" y="0" width="{w}" height="{h}" viewBox="{}" preserveAspectRatio="none" stroke-linejoin="round" stroke-linecap="round">"#,
@@ -94,6 +97,9 @@ pub fn standalone_svg(
             escape_xml(&p.stroke),
             p.stroke_width_px * r
         );
+        if p.stroke_opacity != 1.0 {
+            let _ = write!(svg, r#" stroke-opacity="{}""#, p.stroke_opacity);
+        }
         if let Some((on, off)) = p.dash_px {
             let _ = write!(svg, r#" stroke-dasharray="{:.0} {:.0}""#, on * r, off * r);
         }
@@ -114,11 +120,12 @@ pub fn standalone_svg(
     for t in texts {
         let _ = write!(
             svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" dominant-baseline="central" fill="{}" stroke="#ffffff" stroke-width="3" paint-order="stroke"{}>{}</text>"##,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" dominant-baseline="central" fill="{}" stroke="{}" stroke-width="3" paint-order="stroke"{}>{}</text>"#,
             t.x,
             t.y,
             t.size_px,
             escape_xml(&t.fill),
+            escape_xml(palette.halo),
             if t.italic { r#" font-style="italic""# } else { "" },
             escape_xml(&t.text)
         );
@@ -138,6 +145,7 @@ pub fn standalone_svg(
 mod tests {
     use super::*;
     use crate::domain::coords::LonLat;
+    use crate::domain::palette::LIGHT;
     use crate::domain::projection::project;
 
     #[test]
@@ -149,15 +157,17 @@ mod tests {
             fill_opacity: 1.0,
             stroke: "#a3122a".into(),
             stroke_width_px: 2.0,
+            stroke_opacity: 0.5,
             dash_px: Some((4.0, 2.0)),
         };
         let text =
             ScreenText { x: 1.0, y: 2.0, text: "<script>".into(), size_px: 12.0, italic: false, fill: "#000".into() };
-        let svg = standalone_svg(&view, "A & B", "#eee", &[path], &[], &[text], "Natural Earth");
+        let svg = standalone_svg(&view, "A & B", &LIGHT, &[path], &[], &[text], "Natural Earth");
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400""#));
         assert!(svg.contains("<title>A &amp; B</title>"));
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));
-        assert!(svg.contains(&format!(r#"stroke-width="{:.0}""#, 2.0 * view.resolution())));
+        assert!(svg.contains(&format!(r#"stroke-width="{:.0}" stroke-opacity="0.5""#, 2.0 * view.resolution())));
+        assert!(svg.contains(r##"<rect width="640" height="400" fill="#e6ecef"/>"##));
         assert!(svg.contains("Natural Earth"));
         assert!(svg.ends_with("</svg>"));
     }

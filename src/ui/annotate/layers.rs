@@ -10,6 +10,7 @@ use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeomet
 use crate::domain::basemap::Shape;
 use crate::domain::coords::LonLat;
 use crate::domain::drawing::{midpoints, vertices, Draft, Tool};
+use crate::domain::paint::paint;
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
 
@@ -43,9 +44,6 @@ impl std::ops::Deref for AnnotationRef {
     }
 }
 
-/// The accent colour annotations get when they have none of their own.
-pub const DEFAULT_COLOUR: &str = "#c2410c";
-
 /// A line or area annotation as a basemap-style shape (for path data), or `None` for points.
 pub fn shape_of(g: &AnnotationGeometry) -> Option<Shape> {
     match g {
@@ -57,8 +55,32 @@ pub fn shape_of(g: &AnnotationGeometry) -> Option<Shape> {
     }
 }
 
-fn colour(a: &Annotation) -> String {
-    a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| DEFAULT_COLOUR.into())
+/// The paint attributes of a line or area's `<path class="annotation-shape">`, from [`paint`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeAttributes {
+    pub stroke: String,
+    pub fill: String,
+    pub stroke_width: String,
+    pub stroke_opacity: String,
+    pub fill_opacity: String,
+}
+
+/// What the screen paints a line or an area with.
+pub fn shape_attributes(a: &Annotation) -> ShapeAttributes {
+    let p = paint(a);
+    ShapeAttributes {
+        stroke: p.stroke,
+        fill: p.fill,
+        stroke_width: p.stroke_width_px.to_string(),
+        stroke_opacity: p.stroke_opacity.to_string(),
+        fill_opacity: p.fill_opacity.to_string(),
+    }
+}
+
+/// What the screen paints a point's `<circle class="annotation-point">` with: its fill and radius.
+pub fn point_attributes(a: &Annotation) -> (String, String) {
+    let p = paint(a);
+    (p.marker, p.point_radius_px.to_string())
 }
 
 #[derive(Properties, PartialEq)]
@@ -81,17 +103,15 @@ pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
             .collect()
     });
     let shapes = paths.iter().map(|(a, d)| {
-        let area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
-        let stroke = colour(a);
-        let fill = if area { a.style.fill.clone().unwrap_or_else(|| stroke.clone()) } else { "none".into() };
+        let paint = shape_attributes(a);
         let selected = props.selected.as_deref() == Some(a.id.as_str());
         html! {
             <g key={a.id.clone()} class={classes!("annotation", selected.then_some("selected"))} data-annotation-id={a.id.clone()}>
                 <path class="annotation-hit" d={d.clone()} />
-                <path class="annotation-shape" d={d.clone()} stroke={stroke} fill={fill}
-                    stroke-width={a.style.stroke_width.unwrap_or(3.0).to_string()}
-                    stroke-opacity={a.style.stroke_opacity.unwrap_or(1.0).to_string()}
-                    fill-opacity={a.style.fill_opacity.unwrap_or(0.2).to_string()} />
+                <path class="annotation-shape" d={d.clone()} stroke={paint.stroke} fill={paint.fill}
+                    stroke-width={paint.stroke_width}
+                    stroke-opacity={paint.stroke_opacity}
+                    fill-opacity={paint.fill_opacity} />
             </g>
         }
     });
@@ -110,7 +130,8 @@ pub struct AnnotationOverlayProps {
     pub class: AttrValue,
 }
 
-fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
+/// A point's or a multipoint's positions; none for lines and areas.
+pub fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
     match g {
         AnnotationGeometry::Point(p) => vec![*p],
         AnnotationGeometry::MultiPoint(ps) => ps.clone(),
@@ -137,12 +158,12 @@ pub fn AnnotationPoints(props: &AnnotationPointsProps) -> Html {
     let px = |p: LonLat| view.lonlat_to_screen(p);
     let points = props.document.0.annotations.iter().flat_map(|a| {
         let selected = props.selected.as_deref() == Some(a.id.as_str());
-        let c = colour(a);
+        let (c, r) = point_attributes(a);
         points_of(&a.geometry).into_iter().enumerate().map(move |(i, p)| {
             let at = px(p);
             html! {
                 <circle key={format!("{}-{i}", a.id)} class={classes!("annotation-point", selected.then_some("selected"))}
-                    data-annotation-id={a.id.clone()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r="7" fill={c.clone()} />
+                    data-annotation-id={a.id.clone()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r={r.clone()} fill={c.clone()} />
             }
         })
     });

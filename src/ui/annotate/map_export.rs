@@ -1,39 +1,82 @@
 //! The picture of the current view for "Export SVG" and "Export PNG": the basemap at its level of detail,
 //! the reader's annotations, the story's markers, the labels, and the attribution line.
 
-use crate::domain::annotation::AnnotationGeometry;
+use crate::domain::annotation::AnnotationDocument;
 use crate::domain::labels::{place_labels, LabelKind};
 use crate::domain::layers::LayerId;
 use crate::domain::marker_layout::spread;
+use crate::domain::paint::{circle_path, paint};
+use crate::domain::palette::LIGHT;
 use crate::domain::svg_export::{standalone_svg, ScreenSymbol, ScreenText, StyledPath};
 use crate::domain::svg_path::path_data;
+use crate::domain::viewport::Viewport;
 
-use crate::ui::annotate::layers::{shape_of, DEFAULT_COLOUR};
+use crate::ui::annotate::layers::{points_of, shape_of};
 use crate::ui::map::attribution::ATTRIBUTION;
 use crate::ui::map::embedded_basemap::embedded_labels;
 use crate::ui::map::marker_symbol::symbol_path;
 use crate::ui::state::AppState;
 
-fn paint(class: &str) -> (&'static str, f64, &'static str, f64, Option<(f64, f64)>) {
-    // (fill, fill opacity, stroke, stroke width px, dash)
+/// A basemap path's paint by its classes, as the stylesheet gives it on screen (the Wakhan hatch drawn as
+/// its ground colour): (fill, fill opacity, stroke, stroke width px, dash).
+fn basemap_paint(class: &str) -> (&'static str, f64, &'static str, f64, Option<(f64, f64)>) {
     let has = |c: &str| class.split(' ').any(|k| k == c);
     if has("border-story") {
-        ("none", 1.0, "#a3122a", 2.4, None)
+        ("none", 1.0, LIGHT.border_story, 2.4, None)
     } else if has("border-international") {
-        ("none", 1.0, "#8d9094", 0.9, None)
+        ("none", 1.0, LIGHT.border, 0.9, None)
     } else if has("coast") {
-        ("none", 1.0, "#7d9aa8", 0.8, None)
+        ("none", 1.0, LIGHT.coast, 0.8, None)
     } else if has("region-wakhan") {
-        ("#f0a95b", 1.0, "#a4520c", 1.4, Some((5.0, 3.0)))
+        (LIGHT.wakhan, 1.0, LIGHT.wakhan_line, 1.4, Some((5.0, 3.0)))
     } else if has("region-xinjiang") {
-        ("#c8d3de", 1.0, "none", 0.0, None)
+        (LIGHT.xinjiang, 1.0, "none", 0.0, None)
     } else if has("region-gbao") || has("region-badakhshan") {
-        ("none", 1.0, "#6f5d3f", 1.1, Some((1.0, 3.0)))
+        ("none", 1.0, LIGHT.region_line, 1.1, Some((1.0, 3.0)))
     } else if has("country-tjk") {
-        ("#f2ddb0", 1.0, "none", 0.0, None)
+        (LIGHT.tajikistan, 1.0, "none", 0.0, None)
     } else {
-        ("#f1eee8", 1.0, "none", 0.0, None)
+        (LIGHT.land, 1.0, "none", 0.0, None)
     }
+}
+
+/// The document's lines and areas, painted as on screen.
+pub fn annotation_paths(doc: &AnnotationDocument) -> Vec<StyledPath> {
+    doc.annotations
+        .iter()
+        .filter_map(|a| {
+            let shape = shape_of(&a.geometry)?;
+            let p = paint(a);
+            Some(StyledPath {
+                d: path_data(&shape),
+                fill: p.fill,
+                fill_opacity: p.fill_opacity,
+                stroke: p.stroke,
+                stroke_width_px: p.stroke_width_px,
+                stroke_opacity: p.stroke_opacity,
+                dash_px: None,
+            })
+        })
+        .collect()
+}
+
+/// The document's points, painted as on screen, at their places in `view`.
+pub fn annotation_symbols(doc: &AnnotationDocument, view: &Viewport) -> Vec<ScreenSymbol> {
+    let mut symbols = Vec::new();
+    for a in doc.annotations.iter() {
+        let p = paint(a);
+        for at in points_of(&a.geometry) {
+            let at = view.lonlat_to_screen(at);
+            symbols.push(ScreenSymbol {
+                x: at.x,
+                y: at.y,
+                d: circle_path(p.point_radius_px),
+                fill: p.marker.clone(),
+                stroke: "#ffffff".into(),
+            });
+        }
+    }
+    symbols
 }
 
 /// The standalone SVG of what the map shows now.
@@ -42,61 +85,40 @@ pub fn current_view_svg(state: &AppState) -> String {
     let mut paths = Vec::new();
     if let Ok(level) = state.map.basemap.best(state.map.level_of_detail()) {
         for f in level.features.iter().filter(|f| state.map.layers.is_visible(f.layer)) {
-            let (fill, fill_opacity, stroke, width, dash) = paint(&f.class);
+            let (fill, fill_opacity, stroke, width, dash) = basemap_paint(&f.class);
             paths.push(StyledPath {
                 d: f.d.to_string(),
                 fill: fill.into(),
                 fill_opacity,
                 stroke: stroke.into(),
                 stroke_width_px: width,
+                stroke_opacity: 1.0,
                 dash_px: dash,
             });
         }
     }
     let doc = state.annotations.document();
-    for a in doc.annotations.iter() {
-        let Some(shape) = shape_of(&a.geometry) else { continue };
-        let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| DEFAULT_COLOUR.into());
-        let area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
-        paths.push(StyledPath {
-            d: path_data(&shape),
-            fill: if area { a.style.fill.clone().unwrap_or_else(|| colour.clone()) } else { "none".into() },
-            fill_opacity: a.style.fill_opacity.unwrap_or(0.2),
-            stroke: colour,
-            stroke_width_px: a.style.stroke_width.unwrap_or(3.0),
-            dash_px: None,
-        });
-    }
+    paths.extend(annotation_paths(doc));
     let mut symbols = Vec::new();
     let anchors: Vec<_> = state.story.features.iter().map(|f| view.lonlat_to_screen(f.anchor)).collect();
     for (f, at) in state.story.features.iter().zip(spread(&anchors)) {
-        let fill = if f.looks_surveyed() { "#1d3557" } else { "#ffffff" };
+        // As the stylesheet paints `.marker.surveyed`, `.marker.estimate` and other markers.
+        let (fill, stroke) = if f.looks_surveyed() {
+            (LIGHT.marker, LIGHT.marker_hollow)
+        } else if !f.precision.is_pinpointed() {
+            (LIGHT.marker_hollow, LIGHT.marker)
+        } else {
+            (LIGHT.marker_light, LIGHT.marker)
+        };
         symbols.push(ScreenSymbol {
             x: at.x,
             y: at.y,
             d: symbol_path(f.kind).into(),
             fill: fill.into(),
-            stroke: "#1d3557".into(),
+            stroke: stroke.into(),
         });
     }
-    for a in doc.annotations.iter() {
-        let points = match &a.geometry {
-            AnnotationGeometry::Point(p) => vec![*p],
-            AnnotationGeometry::MultiPoint(ps) => ps.clone(),
-            _ => continue,
-        };
-        let colour = a.style.marker_color.clone().unwrap_or_else(|| DEFAULT_COLOUR.into());
-        for p in points {
-            let at = view.lonlat_to_screen(p);
-            symbols.push(ScreenSymbol {
-                x: at.x,
-                y: at.y,
-                d: "M-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0z".into(),
-                fill: colour.clone(),
-                stroke: "#ffffff".into(),
-            });
-        }
-    }
+    symbols.extend(annotation_symbols(doc, view));
     let mut texts = Vec::new();
     if state.map.layers.is_visible(LayerId::Labels) {
         if let Ok(labels) = embedded_labels() {
@@ -105,13 +127,92 @@ pub fn current_view_svg(state: &AppState) -> String {
                 place_labels(&labels, view, |l| LayerId::from_id(&l.id).is_some_and(|layer| !layers.is_visible(layer)))
             {
                 let (size, italic, fill) = match l.kind {
-                    LabelKind::Country => (12.0, false, "#3d4248"),
-                    LabelKind::Region => (12.0, true, "#3f4f60"),
-                    LabelKind::Physical => (11.0, true, "#5f6368"),
+                    LabelKind::Country => (12.0, false, LIGHT.label_country),
+                    LabelKind::Region => (12.0, true, LIGHT.label_region),
+                    LabelKind::Physical => (11.0, true, LIGHT.label_physical),
                 };
                 texts.push(ScreenText { x: l.at.x, y: l.at.y, text: l.text, size_px: size, italic, fill: fill.into() });
             }
         }
     }
-    standalone_svg(view, &state.story.article.title, "#e6ecef", &paths, &symbols, &texts, ATTRIBUTION)
+    standalone_svg(view, &state.story.article.title, &LIGHT, &paths, &symbols, &texts, ATTRIBUTION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
+    use crate::domain::coords::LonLat;
+    use crate::domain::projection::project;
+    use crate::ui::annotate::layers::{point_attributes, shape_attributes};
+
+    fn every_kind() -> Vec<AnnotationGeometry> {
+        let p = |lon: f64, lat: f64| LonLat::new(lon, lat);
+        let line = vec![p(71.0, 37.0), p(72.0, 37.5)];
+        let ring = vec![p(71.0, 37.0), p(72.0, 37.0), p(72.0, 38.0), p(71.0, 37.0)];
+        vec![
+            AnnotationGeometry::Point(p(71.6, 36.7)),
+            AnnotationGeometry::MultiPoint(vec![p(71.6, 36.7), p(72.1, 37.2)]),
+            AnnotationGeometry::LineString(line.clone()),
+            AnnotationGeometry::MultiLineString(vec![line.clone(), line]),
+            AnnotationGeometry::Polygon(vec![ring.clone()]),
+            AnnotationGeometry::MultiPolygon(vec![vec![ring.clone()], vec![ring]]),
+        ]
+    }
+
+    fn styled() -> AnnotationStyle {
+        AnnotationStyle {
+            // Different on purpose: a point takes `marker-color`, a line or area `stroke`.
+            marker_color: Some("#2f6b2f".into()),
+            stroke: Some("#1d3557".into()),
+            stroke_width: Some(5.5),
+            stroke_opacity: Some(0.6),
+            fill: Some("#f0a95b".into()),
+            fill_opacity: Some(0.45),
+        }
+    }
+
+    #[test]
+    fn the_svg_export_paints_every_kind_of_annotation_as_the_screen_does() {
+        let view = Viewport { center: project(LonLat::new(71.5, 37.3)), zoom: 7.0, width: 800.0, height: 600.0 };
+        for geometry in every_kind() {
+            for style in [AnnotationStyle::default(), styled()] {
+                let mut a = Annotation::new("a1".into(), geometry.clone());
+                a.style = style.clone();
+                let doc = AnnotationDocument::default().with_added(a.clone());
+                let (paths, symbols) = (annotation_paths(&doc), annotation_symbols(&doc, &view));
+                let what = format!("{geometry:?} with {style:?}");
+                if shape_of(&geometry).is_some() {
+                    let screen = shape_attributes(&a);
+                    assert_eq!((paths.len(), symbols.len()), (1, 0), "{what}");
+                    let exported = &paths[0];
+                    assert_eq!(exported.stroke, screen.stroke, "{what}");
+                    assert_eq!(exported.fill, screen.fill, "{what}");
+                    assert_eq!(exported.stroke_width_px.to_string(), screen.stroke_width, "{what}");
+                    assert_eq!(exported.stroke_opacity.to_string(), screen.stroke_opacity, "{what}");
+                    assert_eq!(exported.fill_opacity.to_string(), screen.fill_opacity, "{what}");
+                } else {
+                    let (fill, r) = point_attributes(&a);
+                    assert_eq!((paths.len(), symbols.len()), (0, points_of(&geometry).len()), "{what}");
+                    for s in &symbols {
+                        assert_eq!(s.fill, fill, "{what}");
+                        assert_eq!(s.d, circle_path(r.parse().unwrap()), "{what}");
+                    }
+                }
+                // And the picture says so.
+                let svg = standalone_svg(&view, "t", &LIGHT, &paths, &symbols, &[], "");
+                for colour in paths.iter().map(|p| &p.stroke).chain(symbols.iter().map(|s| &s.fill)) {
+                    assert!(svg.contains(&format!("\"{colour}\"")), "{what}: {colour} in {svg}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_takes_its_marker_colour_and_an_unstyled_one_the_accent() {
+        let mut a = Annotation::new("a1".into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
+        assert_eq!(point_attributes(&a), (LIGHT.accent.to_string(), "7".to_string()));
+        a.style = styled();
+        assert_eq!(point_attributes(&a).0, "#2f6b2f");
+    }
 }

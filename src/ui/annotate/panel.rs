@@ -8,6 +8,7 @@ use crate::browser::form::value_of;
 use yew::prelude::*;
 
 use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
+use crate::domain::paint::paint;
 use crate::domain::quote_index::QuoteIndex;
 use crate::domain::story::Story;
 
@@ -15,6 +16,7 @@ use crate::ui::annotate::layers::{AnnotationRef, DocumentRef};
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
+use crate::ui::story::quote_view::QuoteView;
 
 /// A reader's name for an annotation that has no title.
 pub fn display_title(a: &Annotation) -> String {
@@ -86,19 +88,18 @@ fn editor(
 ) -> Html {
     let measures = a.geometry.measures().in_words();
     let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
-    let colour = a.style.stroke.clone().or(a.style.marker_color.clone()).unwrap_or_else(|| "#c2410c".into());
+    let paint = paint(a);
+    let colour = paint.main_colour(&a.geometry).to_string();
     let quotes = QuoteCheck::new(story).views(a).into_iter().enumerate().map(|(i, q)| {
         let remove = {
             let (dispatch, id) = (dispatch.clone(), a.id.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i })))
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::Annotate(AnnotationAction::RemoveQuote { id: id.clone(), index: i }))
+            })
         };
         html! {
             <li class="attached-quote">
-                { match q {
-                    Ok(text) => html! { <figure class="popup-quote"><blockquote>{ text }</blockquote>
-                        <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure> },
-                    Err(why) => html! { <p class="popup-unverified">{ why }</p> },
-                } }
+                <QuoteView checked={q.map(AttrValue::from).map_err(AttrValue::from)} />
                 <button type="button" class="link-button" onclick={remove}>{ "Remove quote" }</button>
             </li>
         }
@@ -133,13 +134,13 @@ fn editor(
                 if !matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_)) {
                     <label for={field("width")}>{ "Line width" }</label>
                     <input id={field("width")} type="number" min="1" max="12" step="1"
-                        value={a.style.stroke_width.unwrap_or(3.0).to_string()}
+                        value={paint.stroke_width_px.to_string()}
                         onchange={edit(dispatch, a, |a, v| a.style.stroke_width = v.parse::<f64>().ok().map(|w| w.clamp(0.5, 20.0)))} />
                 }
                 if is_area {
                     <label for={field("fill")}>{ "Fill opacity" }</label>
                     <input id={field("fill")} type="number" min="0" max="1" step="0.05"
-                        value={a.style.fill_opacity.unwrap_or(0.2).to_string()}
+                        value={paint.fill_opacity.to_string()}
                         onchange={edit(dispatch, a, |a, v| a.style.fill_opacity = v.parse::<f64>().ok().map(|o| o.clamp(0.0, 1.0)))} />
                 }
             </div>

@@ -13,6 +13,7 @@ use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 use crate::ui::story::popup::placement;
+use crate::ui::story::quote_view::QuoteView;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotationPopupProps {
@@ -35,13 +36,10 @@ pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
     // Checking the quotes folds the article and measuring walks the shape: once per annotation or story,
     // not once per frame.
     let body = use_memo((props.annotation.clone(), props.story.clone()), |(a, story)| {
-        let quotes = QuoteCheck::new(story).views(a).into_iter().map(|q| match q {
-            Ok(text) => html! {
-                <figure class="popup-quote"><blockquote>{ text }</blockquote>
-                    <figcaption><span class="verified">{ "✓ Verified against the article" }</span></figcaption></figure>
-            },
-            Err(why) => html! { <p class="popup-unverified">{ format!("Not shown as a quote: {why}") }</p> },
-        });
+        let quotes = QuoteCheck::new(story)
+            .views(a)
+            .into_iter()
+            .map(|q| html! { <QuoteView checked={q.map(AttrValue::from).map_err(AttrValue::from)} /> });
         let measures = a.geometry.measures().in_words();
         html! {
             <>

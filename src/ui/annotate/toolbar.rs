@@ -1,16 +1,12 @@
 //! The annotation toolbar: draw tools, undo and redo, import and export.
 
 use crate::ui::annotate::intake::DocumentEvent;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-use crate::ui::widgets::file_picker::{open_picker, take_files};
+use crate::ui::widgets::file_button::FileButton;
 
 use crate::browser::download::{download, download_blob};
-use crate::browser::files::read_text;
+use crate::browser::files::FileText;
 use crate::browser::raster::svg_to_png;
 use crate::domain::drawing::Tool;
 use crate::domain::geojson_export::export_geojson;
@@ -35,13 +31,6 @@ pub fn import_text(dispatch: &Dispatch, origin: String, text: Result<String, Str
     dispatch.dispatch(action);
 }
 
-/// Reads a GeoJSON file and imports it.
-pub fn import_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
-    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
-    let reader = read_text(file, move |text| import_text(&dispatch, origin, text));
-    keep.replace(reader);
-}
-
 fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     if let Err(problem) = result {
         dispatch.dispatch(Action::Document(DocumentEvent::ExportFailed { what: format!("Export {what}"), problem }));
@@ -53,8 +42,6 @@ fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
 pub fn Toolbar() -> Html {
     let store = use_store();
     let dispatch = store.dispatcher();
-    let input = use_node_ref();
-    let keep = use_mut_ref(|| None::<FileReader>);
     let state = &store.annotations;
     let tool_button = |tool: Tool, icon: &'static str| {
         let active = state.tool == Some(tool);
@@ -84,12 +71,11 @@ pub fn Toolbar() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Redo)))
     };
-    let pick = open_picker(&input);
     let chosen = {
-        let (input, keep, dispatch) = (input.clone(), keep.clone(), dispatch.clone());
-        Callback::from(move |_: Event| {
-            if let Some(file) = take_files(&input).into_iter().next() {
-                import_file(&dispatch, file, &keep);
+        let dispatch = dispatch.clone();
+        Callback::from(move |files: Vec<FileText>| {
+            if let Some(file) = files.into_iter().next() {
+                import_text(&dispatch, format!("The file “{}”", file.name), file.text);
             }
         })
     };
@@ -131,9 +117,8 @@ pub fn Toolbar() -> Html {
             { action_button("Undo", "↶", state.history.can_undo(), undo) }
             { action_button("Redo", "↷", state.history.can_redo(), redo) }
             <span class="toolbar-gap" />
-            <button type="button" class="header-button" aria-label="Import GeoJSON" onclick={pick}>{ "Import" }</button>
-            <input ref={input} type="file" class="visually-hidden" accept=".geojson,.json,application/geo+json,application/json"
-                aria-label="GeoJSON file to import" tabindex="-1" data-import-file="" onchange={chosen} />
+            <FileButton label="Import" aria_label="Import GeoJSON" input_label="GeoJSON file to import"
+                accept=".geojson,.json,application/geo+json,application/json" data_attribute="data-import-file" on_read={chosen} />
             <button type="button" class="header-button" aria-label="Export GeoJSON" onclick={export_geojson_click}>{ "GeoJSON" }</button>
             <button type="button" class="header-button" aria-label="Export SVG" onclick={export_svg_click}>{ "SVG" }</button>
             <button type="button" class="header-button" aria-label="Export PNG" onclick={export_png_click}>{ "PNG" }</button>

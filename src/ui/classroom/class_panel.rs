@@ -3,20 +3,15 @@
 
 use crate::ui::classroom::state::ClassAction;
 use crate::ui::shell::alerts::AlertAction;
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::widgets::file_picker::{open_picker, take_files};
+use crate::ui::widgets::file_button::FileButton;
 
 use crate::browser::download::download;
+use crate::browser::files::FileText;
 use crate::browser::fullscreen::enter_full_screen;
-use crate::domain::hand_in::{
-    decode_all, encode, file_name, MAX_HAND_IN_BYTES, MAX_HAND_IN_FILES, MAX_HAND_IN_TOTAL_BYTES, TASKS,
-};
+use crate::domain::hand_in::{admit, decode_all, encode, file_name, TASKS};
 
 use crate::ui::classroom::state::Mode;
 use crate::ui::shell::alerts::Alert;
@@ -31,28 +26,6 @@ pub fn FullScreenButton() -> Html {
         enter_full_screen();
     });
     html! { <button type="button" class="header-button" {onclick}>{ "Full screen" }</button> }
-}
-
-/// A file's name and its text (or why it could not be read).
-type FileText = (String, Result<String, String>);
-
-/// Reads several files, then hands their texts to `done` together.
-fn read_all(files: Vec<web_sys::File>, keep: Rc<RefCell<Vec<FileReader>>>, done: impl Fn(Vec<FileText>) + 'static) {
-    let total = files.len();
-    let results: Rc<RefCell<Vec<FileText>>> = Rc::default();
-    let done = Rc::new(done);
-    keep.borrow_mut().clear();
-    for file in files {
-        let name = file.name();
-        let (results, done) = (results.clone(), done.clone());
-        let reader = crate::browser::files::read_text(file, move |text| {
-            results.borrow_mut().push((name, text));
-            if results.borrow().len() == total {
-                done(results.borrow().clone());
-            }
-        });
-        keep.borrow_mut().extend(reader);
-    }
 }
 
 fn student_panel(
@@ -103,8 +76,6 @@ pub fn ClassPanel() -> Html {
     let store = use_store();
     let dispatch = store.dispatcher();
     let task = use_state(|| 0usize);
-    let input = use_node_ref();
-    let keep = use_mut_ref(Vec::<FileReader>::new);
     match store.classroom.mode {
         Mode::Student => {
             let hand_in = {
@@ -130,52 +101,17 @@ pub fn ClassPanel() -> Html {
             )
         }
         Mode::Teacher => {
-            let pick = open_picker(&input);
+            // Bounded before anything is read: at most so many files, each at most so large.
+            let admit = Callback::from(|sizes: Vec<f64>| admit(&sizes));
             let chosen = {
-                let (input, dispatch) = (input.clone(), dispatch.clone());
-                Callback::from(move |_: Event| {
-                    // Bounded before anything is read: at most so many files, each at most so large.
-                    let mut skipped = Vec::new();
-                    let mut files = Vec::new();
-                    let mut total = 0.0;
-                    for file in take_files(&input) {
-                        if files.len() >= MAX_HAND_IN_FILES {
-                            skipped.push((
-                                file.name(),
-                                format!("not read: at most {MAX_HAND_IN_FILES} hand-ins are read at once"),
-                            ));
-                        } else if total + file.size() > MAX_HAND_IN_TOTAL_BYTES as f64 {
-                            skipped.push((
-                                file.name(),
-                                format!(
-                                    "not read: hand-ins read at once may have at most {} MiB in all",
-                                    MAX_HAND_IN_TOTAL_BYTES / (1024 * 1024)
-                                ),
-                            ));
-                        } else if file.size() > MAX_HAND_IN_BYTES as f64 {
-                            skipped.push((
-                                file.name(),
-                                format!("not read: a hand-in is at most {} MiB", MAX_HAND_IN_BYTES / (1024 * 1024)),
-                            ));
-                        } else {
-                            total += file.size();
-                            files.push(file);
-                        }
-                    }
-                    let dispatch = dispatch.clone();
-                    if files.is_empty() {
-                        dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good: Vec::new(), bad: skipped }));
-                        return;
-                    }
-                    read_all(files, keep.clone(), move |texts| {
-                        let (readable, unreadable): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(_, t)| t.is_ok());
-                        let files: Vec<(String, String)> =
-                            readable.into_iter().map(|(n, t)| (n, t.unwrap_or_default())).collect();
-                        let (good, mut bad) = decode_all(&files);
-                        bad.extend(unreadable.into_iter().map(|(n, t)| (n, t.err().unwrap_or_default())));
-                        bad.extend(skipped.iter().cloned());
-                        dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good, bad }));
-                    });
+                let dispatch = dispatch.clone();
+                Callback::from(move |texts: Vec<FileText>| {
+                    let (readable, unread): (Vec<_>, Vec<_>) = texts.into_iter().partition(|f| f.text.is_ok());
+                    let files: Vec<(String, String)> =
+                        readable.into_iter().map(|f| (f.name, f.text.unwrap_or_default())).collect();
+                    let (good, mut bad) = decode_all(&files);
+                    bad.extend(unread.into_iter().map(|f| (f.name, f.text.err().unwrap_or_default())));
+                    dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good, bad }));
                 })
             };
             let rows = store.classroom.hand_ins.iter().enumerate().map(|(i, h)| {
@@ -193,9 +129,9 @@ pub fn ClassPanel() -> Html {
             });
             html! {
                 <section class="class-panel" aria-label="Hand-ins">
-                    <button type="button" class="header-button" onclick={pick}>{ "Import hand-ins…" }</button>
-                    <input ref={input} type="file" multiple=true class="visually-hidden" accept=".geojson,.json,application/geo+json,application/json"
-                        aria-label="Hand-in files" tabindex="-1" data-hand-in-files="" onchange={chosen} />
+                    <FileButton label="Import hand-ins…" input_label="Hand-in files" multiple=true
+                        accept=".geojson,.json,application/geo+json,application/json" data_attribute="data-hand-in-files"
+                        admit={admit} on_read={chosen} />
                     if store.classroom.hand_ins.is_empty() {
                         <p class="hint">{ "Import the students’ hand-in files (several at once). Each becomes a layer in its own colour." }</p>
                     } else {

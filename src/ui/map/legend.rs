@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::domain::story::FeatureKind;
 
 use crate::ui::map::marker_symbol::Symbol;
+use crate::ui::map::palette::MapPalette;
 
 fn swatch_area(class: &'static str) -> Html {
     html! {
@@ -22,10 +23,13 @@ fn swatch_line(class: &'static str) -> Html {
     }
 }
 
-/// The map legend.
+/// The map legend. It also carries the map's palette, being on screen in every mode from the first frame
+/// (until the root component mounts [`MapPalette`] itself).
 #[component]
 pub fn Legend() -> Html {
     html! {
+        <>
+        <MapPalette />
         <details class="legend panel-box">
             <summary>{ "Legend" }</summary>
             <ul>
@@ -50,5 +54,6 @@ pub fn Legend() -> Html {
                 <li><Symbol kind={FeatureKind::City} class={classes!("marker", "estimate", "conf-disputed")} />{ "Dashed outline: disputed, denied by the governments" }</li>
             </ul>
         </details>
+        </>
     }
 }

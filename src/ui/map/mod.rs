@@ -11,6 +11,7 @@ pub(crate) mod map_hooks;
 pub mod map_state;
 pub(crate) mod map_view;
 pub(crate) mod marker_symbol;
+pub(crate) mod palette;
 pub(crate) mod scale_bar;
 pub(crate) mod story_markers;
 pub(crate) mod story_shapes;

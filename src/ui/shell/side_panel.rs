@@ -1,4 +1,5 @@
-//! The side panel: tabs for the article and the list of places.
+//! The side panel: tabs for the article, the list of places, the reader's annotations and, in a classroom,
+//! the tasks or the hand-ins.
 
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
@@ -28,7 +29,7 @@ pub struct SidePanelProps {
     pub mode: Mode,
 }
 
-/// Article · Places.
+/// Article · Places · My annotations (· Tasks or Hand-ins).
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let dispatch = use_dispatch();

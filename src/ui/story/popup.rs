@@ -13,6 +13,7 @@ use crate::domain::story::{Story, StoryFeature};
 use crate::ui::map::marker_symbol::Symbol;
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
+use crate::ui::story::quote_view::QuoteView;
 
 #[derive(Properties, PartialEq)]
 pub struct PopupProps {
@@ -48,22 +49,15 @@ fn quotes(story: &Story, feature: &StoryFeature, read: impl Fn(usize) -> Callbac
     }
     let items = feature.quotes.iter().enumerate().map(|(i, quote)| match &quote.place {
         Ok(place) => html! {
-            <figure class="popup-quote">
-                <blockquote>{ place.text.clone() }</blockquote>
-                <figcaption>
-                    <span class="verified">{ "✓ Verified against the article" }</span>
-                    { " · " }<em>{ section_name(story, place.section) }</em>{ " · " }
-                    <button type="button" class="link-button read-in-article" onclick={read(i)}>
-                        { "Read in the article →" }
-                    </button>
-                </figcaption>
-            </figure>
+            <QuoteView checked={Ok(AttrValue::from(place.text.clone()))}>
+                { " · " }<em>{ section_name(story, place.section) }</em>{ " · " }
+                <button type="button" class="link-button read-in-article" onclick={read(i)}>
+                    { "Read in the article →" }
+                </button>
+            </QuoteView>
         },
         Err(why) => html! {
-            <p class="popup-unverified" role="note">
-                <strong>{ "Not shown as a quote: " }</strong>{ format!("{why}. The package says: ") }
-                <span class="unverified-text">{ quote.selector.exact.clone() }</span>
-            </p>
+            <QuoteView checked={Err(AttrValue::from(why.to_string()))} package_says={quote.selector.exact.clone()} />
         },
     });
     html! { <div class="popup-quotes">{ for items }</div> }

@@ -6,12 +6,12 @@ use crate::ui::story::loading::StoryAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
-use crate::ui::widgets::file_picker::{open_picker, take_files};
+use crate::ui::widgets::file_button::FileButton;
 
-use crate::browser::{fetch::fetch_text, files::read_text, location, location::query_param};
+use crate::browser::files::{read_text, FileReader, FileText, PickedFile};
+use crate::browser::{fetch::fetch_text, location, location::query_param};
 use crate::domain::story::Story;
 use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
 
@@ -39,16 +39,10 @@ fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     dispatch.dispatch(action);
 }
 
-/// Reads the first file of a pick or a drop.
-pub fn open_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
-    let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
-    let reader = read_text(file, move |text| offer(&dispatch, origin, text));
-    keep.replace(reader);
-}
-
 /// Opens a dropped file: a story package (it names its format) replaces the story; anything else is
 /// imported as GeoJSON annotations.
-pub fn open_dropped_file(dispatch: &Dispatch, file: web_sys::File, keep: &Rc<RefCell<Option<FileReader>>>) {
+pub fn open_dropped_file(dispatch: &Dispatch, file: impl Into<PickedFile>, keep: &Rc<RefCell<Option<FileReader>>>) {
+    let file = file.into();
     let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
     let reader = read_text(file, move |text| match text {
         Ok(t) if t.contains("\"article-map/story@") => offer(&dispatch, origin, Ok(t)),
@@ -90,23 +84,14 @@ pub fn use_story_from_url() {
 #[component]
 pub fn StoryOpener() -> Html {
     let dispatch = use_dispatch();
-    let input = use_node_ref();
-    let keep = use_mut_ref(|| None::<FileReader>);
-    let pick = open_picker(&input);
-    let chosen = {
-        let (input, keep) = (input.clone(), keep.clone());
-        Callback::from(move |_: Event| {
-            if let Some(file) = take_files(&input).into_iter().next() {
-                open_file(&dispatch, file, &keep);
-            }
-        })
-    };
+    let chosen = Callback::from(move |files: Vec<FileText>| {
+        if let Some(file) = files.into_iter().next() {
+            offer(&dispatch, format!("The file “{}”", file.name), file.text);
+        }
+    });
     html! {
-        <>
-            <button type="button" class="header-button" onclick={pick}
-                title="Open a story package (.json): an article and the places it talks about">{ "Open story…" }</button>
-            <input ref={input} type="file" class="visually-hidden" accept=".json,application/json,application/geo+json"
-                aria-label="Story package file" tabindex="-1" data-story-file="" onchange={chosen} />
-        </>
+        <FileButton label="Open story…" title="Open a story package (.json): an article and the places it talks about"
+            input_label="Story package file" accept=".json,application/json,application/geo+json"
+            data_attribute="data-story-file" on_read={chosen} />
     }
 }

@@ -1,3 +1,3 @@
 //! Small controls shared by several features.
 
-pub(crate) mod file_picker;
+pub(crate) mod file_button;
