@@ -116,3 +116,8 @@ pub fn read_texts(files: Vec<(PickedFile, Result<(), String>)>, done: impl FnOnc
     finish();
     Reads { _readers: readers }
 }
+
+/// The first file dropped in a drop event, if any.
+pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
+    event.data_transfer()?.files()?.get(0).map(PickedFile::from)
+}

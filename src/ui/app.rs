@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::browser::location::query_param;
 
-use gloo::file::callbacks::FileReader;
+use crate::browser::files::{dropped_file, FileReader};
 
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
@@ -55,7 +55,7 @@ fn Shell(props: &ShellProps) -> Html {
         let dispatch: Dispatch = dispatch.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = dropped_file(&e) {
                 open_dropped_file(&dispatch, file, &keep);
             }
         })

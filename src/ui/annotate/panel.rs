@@ -80,16 +80,8 @@ fn edit(
     })
 }
 
-fn editor(
-    dispatch: &Dispatch,
-    story: &Story,
-    a: &Rc<Annotation>,
-    vertex: Option<crate::domain::drawing::VertexRef>,
-) -> Html {
-    let measures = a.geometry.measures().in_words();
-    let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
-    let paint = paint(a);
-    let colour = paint.main_colour(&a.geometry).to_string();
+/// The quotes attached to an annotation, each checked against the article, with a "Remove quote" button.
+fn attached_quotes(dispatch: &Dispatch, story: &Story, a: &Rc<Annotation>) -> Html {
     let quotes = QuoteCheck::new(story).views(a).into_iter().enumerate().map(|(i, q)| {
         let remove = {
             let (dispatch, id) = (dispatch.clone(), a.id.clone());
@@ -104,6 +96,20 @@ fn editor(
             </li>
         }
     });
+    html! { <ul class="attached-quotes">{ for quotes }</ul> }
+}
+
+fn editor(
+    dispatch: &Dispatch,
+    story: &Story,
+    a: &Rc<Annotation>,
+    vertex: Option<crate::domain::drawing::VertexRef>,
+) -> Html {
+    let measures = a.geometry.measures().in_words();
+    let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
+    let paint = paint(a);
+    let colour = paint.main_colour(&a.geometry).to_string();
+    let quotes = attached_quotes(dispatch, story, a);
     let delete = {
         let (dispatch, id) = (dispatch.clone(), a.id.clone());
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Annotate(AnnotationAction::Delete(id.clone()))))
@@ -148,7 +154,7 @@ fn editor(
             if a.quotes.is_empty() {
                 <p class="hint">{ "Select a passage in the Article tab, then press “Attach to” there." }</p>
             } else {
-                <ul class="attached-quotes">{ for quotes }</ul>
+                { quotes }
             }
             <p class="hint">{ "Drag the shape to move it, drag a square to move a vertex, drag a small circle to add one; click a vertex and press Delete to remove it." }</p>
             if let Some(vertex) = vertex {

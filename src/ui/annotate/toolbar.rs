@@ -37,6 +37,49 @@ fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     }
 }
 
+/// "Export GeoJSON", "Export SVG" and "Export PNG": the document, and the picture of the current view.
+#[component]
+fn ExportButtons() -> Html {
+    let store = use_store();
+    let dispatch = store.dispatcher();
+    let export_geojson_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = export_geojson(store.annotations.history.present());
+            report(&dispatch, "GeoJSON", download("annotations.geojson", "application/geo+json", text.as_bytes()));
+        })
+    };
+    let export_svg_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let svg = current_view_svg(&store);
+            report(&dispatch, "SVG", download("map.svg", "image/svg+xml", svg.as_bytes()));
+        })
+    };
+    let export_png_click = {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let svg = current_view_svg(&store);
+            let (w, h) = (store.map.settled.width, store.map.settled.height);
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                let result = match svg_to_png(&svg, w, h, 2.0).await {
+                    Ok(blob) => download_blob("map.png", &blob),
+                    Err(e) => Err(e),
+                };
+                report(&dispatch, "PNG", result);
+            });
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="header-button" aria-label="Export GeoJSON" onclick={export_geojson_click}>{ "GeoJSON" }</button>
+            <button type="button" class="header-button" aria-label="Export SVG" onclick={export_svg_click}>{ "SVG" }</button>
+            <button type="button" class="header-button" aria-label="Export PNG" onclick={export_png_click}>{ "PNG" }</button>
+        </>
+    }
+}
+
 /// The toolbar.
 #[component]
 pub fn Toolbar() -> Html {
@@ -79,35 +122,6 @@ pub fn Toolbar() -> Html {
             }
         })
     };
-    let export_geojson_click = {
-        let (store, dispatch) = (store.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = export_geojson(store.annotations.history.present());
-            report(&dispatch, "GeoJSON", download("annotations.geojson", "application/geo+json", text.as_bytes()));
-        })
-    };
-    let export_svg_click = {
-        let (store, dispatch) = (store.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            let svg = current_view_svg(&store);
-            report(&dispatch, "SVG", download("map.svg", "image/svg+xml", svg.as_bytes()));
-        })
-    };
-    let export_png_click = {
-        let (store, dispatch) = (store.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            let svg = current_view_svg(&store);
-            let (w, h) = (store.map.settled.width, store.map.settled.height);
-            let dispatch = dispatch.clone();
-            yew::platform::spawn_local(async move {
-                let result = match svg_to_png(&svg, w, h, 2.0).await {
-                    Ok(blob) => download_blob("map.png", &blob),
-                    Err(e) => Err(e),
-                };
-                report(&dispatch, "PNG", result);
-            });
-        })
-    };
     html! {
         <div class="toolbar" role="toolbar" aria-label="Annotate">
             { tool_button(Tool::Point, "•") }
@@ -119,9 +133,7 @@ pub fn Toolbar() -> Html {
             <span class="toolbar-gap" />
             <FileButton label="Import" aria_label="Import GeoJSON" input_label="GeoJSON file to import"
                 accept=".geojson,.json,application/geo+json,application/json" data_attribute="data-import-file" on_read={chosen} />
-            <button type="button" class="header-button" aria-label="Export GeoJSON" onclick={export_geojson_click}>{ "GeoJSON" }</button>
-            <button type="button" class="header-button" aria-label="Export SVG" onclick={export_svg_click}>{ "SVG" }</button>
-            <button type="button" class="header-button" aria-label="Export PNG" onclick={export_png_click}>{ "PNG" }</button>
+            <ExportButtons />
         </div>
     }
 }

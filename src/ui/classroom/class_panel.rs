@@ -1,9 +1,9 @@
 //! The classroom: the student's tasks, name and "Hand in"; the teacher's hand-ins, each a layer of its own
 //! with the student's name and colour; the presenter's full-screen button and laser pointer.
 
+use crate::browser::form::value_of;
 use crate::ui::classroom::state::ClassAction;
 use crate::ui::shell::alerts::AlertAction;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::widgets::file_button::FileButton;
@@ -38,16 +38,16 @@ fn student_panel(
     let on_name = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                dispatch.dispatch(Action::Class(ClassAction::SetStudentName(input.value())));
+            if let Some(name) = value_of(&e) {
+                dispatch.dispatch(Action::Class(ClassAction::SetStudentName(name)));
             }
         })
     };
     let on_task = {
         let task = task.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                task.set(select.value().parse().unwrap_or(0));
+            if let Some(chosen) = value_of(&e) {
+                task.set(chosen.parse().unwrap_or(0));
             }
         })
     };
