@@ -588,7 +588,7 @@ fn as_exported_annotation(a: &Annotation) -> Annotation {
 }
 
 fn every_kind_of_annotation() -> AnnotationDocument {
-    let mut full = Annotation::new("a1".into(), AnnotationGeometry::Point(ll(71.61173407617926, 36.72720049838123)));
+    let mut full = Annotation::new("a1", AnnotationGeometry::Point(ll(71.61173407617926, 36.72720049838123)));
     full.title = "Police academy \"Ishkashim\"".into();
     full.note = "Built 2021.\nSecond line — with a dash, and <b>not HTML</b>.".into();
     full.style = AnnotationStyle {
@@ -609,18 +609,18 @@ fn every_kind_of_annotation() -> AnnotationDocument {
     }))
     .unwrap();
     let line = Annotation::new(
-        "road".into(),
+        "road",
         AnnotationGeometry::LineString(vec![ll(71.55, 37.49), ll(72.3000004, 37.8), ll(73.97, 38.17)]),
     );
     let holed = Annotation::new(
-        "karakul".into(),
+        "karakul",
         AnnotationGeometry::Polygon(vec![
             ring(&[(73.3, 38.85), (73.7, 38.85), (73.7, 39.15), (73.3, 39.15), (73.3, 38.85)]),
             ring(&[(73.45, 38.95), (73.45, 39.08), (73.58, 39.08), (73.58, 38.95), (73.45, 38.95)]),
         ]),
     );
     let multi = Annotation::new(
-        "7".into(),
+        "7",
         AnnotationGeometry::MultiPolygon(vec![
             vec![ring(&[(71.55, 36.9), (72.0, 36.9), (72.0, 37.05), (71.55, 37.05), (71.55, 36.9)])],
             vec![
@@ -630,14 +630,14 @@ fn every_kind_of_annotation() -> AnnotationDocument {
         ]),
     );
     let lines = Annotation::new(
-        "a5".into(),
+        "a5",
         AnnotationGeometry::MultiLineString(vec![
             vec![ll(71.55, 37.49), ll(73.97, 38.17)],
             vec![ll(73.97, 38.17), ll(75.98, 39.47)],
         ]),
     );
     let points =
-        Annotation::new("a6".into(), AnnotationGeometry::MultiPoint(vec![ll(-0.0000001, 0.0), ll(179.9999999, -89.5)]));
+        Annotation::new("a6", AnnotationGeometry::MultiPoint(vec![ll(-0.0000001, 0.0), ll(179.9999999, -89.5)]));
     doc_of(vec![full, line, holed, multi, lines, points])
 }
 
@@ -694,11 +694,8 @@ fn export_turns_rings_by_the_right_hand_rule() {
     let cw_exterior = ring(&[(71.0, 36.0), (71.0, 37.0), (72.0, 37.0), (72.0, 36.0), (71.0, 36.0)]);
     let ccw_hole = ring(&[(71.2, 36.2), (71.8, 36.2), (71.8, 36.8), (71.2, 36.8), (71.2, 36.2)]);
     let doc = doc_of(vec![
-        Annotation::new("p".into(), AnnotationGeometry::Polygon(vec![cw_exterior.clone(), ccw_hole.clone()])),
-        Annotation::new(
-            "m".into(),
-            AnnotationGeometry::MultiPolygon(vec![vec![cw_exterior.clone(), ccw_hole.clone()]]),
-        ),
+        Annotation::new("p", AnnotationGeometry::Polygon(vec![cw_exterior.clone(), ccw_hole.clone()])),
+        Annotation::new("m", AnnotationGeometry::MultiPolygon(vec![vec![cw_exterior.clone(), ccw_hole.clone()]])),
     ]);
     let value: Value = serde_json::from_str(&export_geojson(&doc)).unwrap();
     let rings_of = |polygon: &Value| -> Vec<f64> {
@@ -768,7 +765,7 @@ fn full_precision_foreign_numbers_round_trip() {
             Value::from((x >> 11) as f64 / (1u64 << 53) as f64 * 5000.0)
         })
         .collect();
-    let mut a = Annotation::new("a1".into(), AnnotationGeometry::Point(ll(71.6, 36.7)));
+    let mut a = Annotation::new("a1", AnnotationGeometry::Point(ll(71.6, 36.7)));
     a.foreign.insert("Shape_Area".into(), Value::Array(numbers));
     a.foreign.insert("sum".into(), json!(0.30000000000000004));
     let doc = doc_of(vec![a]);

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::coords::LonLat;
 use super::geodesy::{line_length_m, polygon_area_m2};
+use super::ids::AnnotationId;
 use super::quote_index::QuoteSelector;
 use super::thousands::rounded_thousands;
 
@@ -167,7 +168,7 @@ pub struct AnnotationStyle {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
     /// Unique in its document ("a1", "a2", … for drawn ones; imported ids are kept when unique).
-    pub id: String,
+    pub id: AnnotationId,
     pub geometry: AnnotationGeometry,
     pub title: String,
     /// Plain text; always rendered as text.
@@ -180,9 +181,9 @@ pub struct Annotation {
 
 impl Annotation {
     /// A new annotation with nothing but a shape.
-    pub fn new(id: String, geometry: AnnotationGeometry) -> Self {
+    pub fn new(id: impl Into<AnnotationId>, geometry: AnnotationGeometry) -> Self {
         Annotation {
-            id,
+            id: id.into(),
             geometry,
             title: String::new(),
             note: String::new(),
@@ -292,12 +293,15 @@ impl AnnotationDocument {
     }
 
     /// A fresh id, and the document that has used it up.
-    pub fn fresh_id(&self) -> (String, AnnotationDocument) {
+    pub fn fresh_id(&self) -> (AnnotationId, AnnotationDocument) {
         let mut n = self.next_id.clamp(1, u64::MAX - 1);
         while self.get(&format!("a{n}")).is_some() && n < u64::MAX - 1 {
             n += 1;
         }
-        (format!("a{n}"), AnnotationDocument { annotations: self.annotations.clone(), next_id: n + 1 })
+        (
+            AnnotationId::new(format!("a{n}")),
+            AnnotationDocument { annotations: self.annotations.clone(), next_id: n + 1 },
+        )
     }
 
     /// The document with `annotation` added at the top.
@@ -326,16 +330,17 @@ impl AnnotationDocument {
     /// The document with several annotations added (an import), renaming any whose id is taken. Linear in
     /// the number of annotations.
     pub fn with_imported(&self, imported: Vec<Annotation>) -> AnnotationDocument {
-        let mut taken: std::collections::HashSet<String> = self.annotations.iter().map(|a| a.id.clone()).collect();
+        let mut taken: std::collections::HashSet<AnnotationId> =
+            self.annotations.iter().map(|a| a.id.clone()).collect();
         let mut annotations = self.annotations.to_vec();
         annotations.reserve(imported.len());
         let mut next_id = self.next_id.max(1);
         for mut annotation in imported {
             if annotation.id.is_empty() || taken.contains(&annotation.id) {
-                while taken.contains(&format!("a{next_id}")) && next_id < u64::MAX {
+                while taken.contains(format!("a{next_id}").as_str()) && next_id < u64::MAX {
                     next_id += 1;
                 }
-                annotation.id = format!("a{next_id}");
+                annotation.id = AnnotationId::new(format!("a{next_id}"));
                 next_id = next_id.saturating_add(1);
             }
             // An imported "a{K}" keeps its name; the next drawn one starts after it (no search at the next draw).
@@ -352,7 +357,7 @@ impl AnnotationDocument {
     /// The document with every annotation not shared with `before` in its stored form (see
     /// [`Annotation::in_stored_form`]), and the ids of those whose rings were turned. Work is linear in the
     /// number of annotations plus the vertices of the changed ones.
-    pub fn in_stored_form(&self, before: &AnnotationDocument) -> (AnnotationDocument, Vec<String>) {
+    pub fn in_stored_form(&self, before: &AnnotationDocument) -> (AnnotationDocument, Vec<AnnotationId>) {
         let unchanged: std::collections::HashSet<*const Annotation> =
             before.annotations.iter().map(Rc::as_ptr).collect();
         let mut turned = Vec::new();
@@ -386,7 +391,7 @@ mod tests {
     use super::*;
 
     fn point(id: &str) -> Annotation {
-        Annotation::new(id.into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)))
+        Annotation::new(id, AnnotationGeometry::Point(LonLat::new(71.6, 36.7)))
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::coords::LonLat;
 /// use article_map::domain::coords::LonLat;
 /// use article_map::domain::geojson_export::export_geojson;
 /// let point = AnnotationGeometry::Point(LonLat::new(71.6, 36.72720049));
-/// let doc = AnnotationDocument::default().with_added(Annotation::new("a1".into(), point));
+/// let doc = AnnotationDocument::default().with_added(Annotation::new("a1", point));
 /// assert!(export_geojson(&doc).contains("\"coordinates\": [71.6, 36.7272]"));
 /// ```
 pub fn export_geojson(doc: &AnnotationDocument) -> String {
@@ -72,7 +72,7 @@ fn feature(annotation: &Annotation) -> Value {
     let mut feature = Map::new();
     feature.insert("type".into(), "Feature".into());
     if !annotation.id.is_empty() {
-        feature.insert("id".into(), annotation.id.clone().into());
+        feature.insert("id".into(), annotation.id.to_string().into());
     }
     feature.insert("geometry".into(), geometry(&annotation.geometry));
     feature.insert("properties".into(), Value::Object(properties));

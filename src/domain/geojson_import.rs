@@ -421,7 +421,7 @@ impl Importer<'_> {
         }
         match geometry {
             Some(geometry) => {
-                annotation.id = id;
+                annotation.id = id.into();
                 annotation.geometry = geometry;
                 self.keep(annotation);
             }

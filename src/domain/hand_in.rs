@@ -171,7 +171,7 @@ mod tests {
     use crate::domain::quote_index::QuoteSelector;
 
     fn doc() -> AnnotationDocument {
-        let mut a = Annotation::new("a1".into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
+        let mut a = Annotation::new("a1", AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
         a.quotes.push(QuoteSelector { exact: "The new site".into(), ..Default::default() });
         AnnotationDocument::default().with_added(a)
     }

@@ -15,6 +15,7 @@ pub mod gesture;
 pub mod hand_in;
 pub mod history;
 pub mod hit_test;
+pub mod ids;
 pub mod interaction;
 pub mod labels;
 pub mod layers;

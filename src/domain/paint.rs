@@ -61,7 +61,7 @@ fn is_area(geometry: &AnnotationGeometry) -> bool {
 /// use article_map::domain::paint::{paint, DEFAULT_COLOUR};
 ///
 /// let ring = vec![LonLat::new(71.0, 37.0), LonLat::new(72.0, 37.0), LonLat::new(72.0, 38.0), LonLat::new(71.0, 37.0)];
-/// let mut area = Annotation::new("a1".into(), AnnotationGeometry::Polygon(vec![ring]));
+/// let mut area = Annotation::new("a1", AnnotationGeometry::Polygon(vec![ring]));
 /// let p = paint(&area);
 /// assert_eq!((p.stroke.as_str(), p.fill.as_str(), p.stroke_width_px, p.fill_opacity), (DEFAULT_COLOUR, DEFAULT_COLOUR, 3.0, 0.2));
 ///
@@ -71,7 +71,7 @@ fn is_area(geometry: &AnnotationGeometry) -> bool {
 /// assert_eq!((p.stroke.as_str(), p.fill.as_str(), p.stroke_width_px), ("#1d3557", "#1d3557", 1.5));
 ///
 /// // A point is coloured by `marker-color` only; `stroke` is for lines and outlines.
-/// let mut point = Annotation::new("a2".into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
+/// let mut point = Annotation::new("a2", AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
 /// point.style.stroke = Some("#1d3557".into());
 /// let p = paint(&point);
 /// assert_eq!((p.marker.as_str(), p.fill.as_str(), p.point_radius_px), (DEFAULT_COLOUR, "none", 7.0));

@@ -192,7 +192,7 @@ mod tests {
     use crate::domain::coords::LonLat;
 
     fn doc() -> AnnotationDocument {
-        let mut a = Annotation::new("a1".into(), AnnotationGeometry::Point(LonLat::new(71.61, 36.73)));
+        let mut a = Annotation::new("a1", AnnotationGeometry::Point(LonLat::new(71.61, 36.73)));
         a.title = "New site?".into();
         a.note = "<img src=x onerror=alert(1)>".into();
         let mut d = AnnotationDocument::default().with_added(a);
@@ -229,7 +229,7 @@ mod tests {
             LonLat::new(71.0, 38.0),
             LonLat::new(70.0, 38.0),
         ]]);
-        let bad = doc().with_added(Annotation::new("a2".into(), open));
+        let bad = doc().with_added(Annotation::new("a2", open));
         assert!(encode_checked(&bad, "t").is_err());
     }
 

@@ -111,7 +111,7 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
 /// ```
 /// use article_map::domain::{annotation::*, coords::LonLat, shared_annotations::{decode, encode}};
 /// let doc = AnnotationDocument::default()
-///     .with_added(Annotation::new("a1".into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7))));
+///     .with_added(Annotation::new("a1", AnnotationGeometry::Point(LonLat::new(71.6, 36.7))));
 /// let blob = encode(&doc).unwrap();
 /// assert_eq!(decode(&blob).unwrap()[0].id, "a1");
 /// ```

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::coords::LonLat;
 use super::geodesy::line_length_m;
 use super::geojson_reader::{join, Coordinates, Read};
+use super::ids::FeatureId;
 use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
 use super::thousands::thousands;
 
@@ -330,7 +331,7 @@ pub enum StoryGeometry {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryFeature {
-    pub id: String,
+    pub id: FeatureId,
     pub title: String,
     pub description: Option<String>,
     pub kind: FeatureKind,
@@ -790,7 +791,7 @@ impl Reader {
             Some(a) => self.read(Coordinates::new("Point").position(a, &join(&ppath, "anchor"))),
         };
         Some(StoryFeature {
-            id: id?,
+            id: id?.into(),
             title: title?,
             description: self.optional_text(props, "description", &ppath),
             kind: kind?,

@@ -2,6 +2,7 @@
 //! code): tour steps follow the article's sections and their key quoted passages; timeline entries are the
 //! dates the article names, each with the passages and places that mention it.
 
+use super::ids::FeatureId;
 use super::story::{FeatureKind, Story};
 
 /// One step of the tour: a feature to show and the quote that speaks of it (`None` for the opening step).
@@ -9,7 +10,7 @@ use super::story::{FeatureKind, Story};
 pub struct TourStep {
     /// The section's heading ("Introduction" for the untitled opening).
     pub section: String,
-    pub feature: Option<String>,
+    pub feature: Option<FeatureId>,
     pub quote: Option<usize>,
 }
 
@@ -75,7 +76,7 @@ pub fn tour(story: &Story) -> Vec<TourStep> {
             shown.insert(id.to_string());
             steps.push(TourStep {
                 section: section.heading.clone().unwrap_or_else(|| "Introduction".into()),
-                feature: Some(id.to_string()),
+                feature: Some(id.into()),
                 quote: Some(qi),
             });
         }
@@ -92,7 +93,7 @@ pub struct TimelineEntry {
     pub when: (u32, u32, u32),
     pub paragraph_ids: Vec<String>,
     /// Places whose verified quotes contain the date.
-    pub feature_ids: Vec<String>,
+    pub feature_ids: Vec<FeatureId>,
 }
 
 const MONTHS: [&str; 12] = [

@@ -321,7 +321,7 @@ mod tests {
             [DocumentEvent::Imported {
                 origin: "a".into(),
                 annotations: vec![crate::domain::annotation::Annotation::new(
-                    "a1".into(),
+                    "a1",
                     crate::domain::annotation::AnnotationGeometry::Point(LonLat::new(71.0, 38.0)),
                 )],
                 outside_extent: 0,

@@ -119,7 +119,7 @@ mod tests {
     }
 
     fn point(id: &str) -> Annotation {
-        Annotation::new(id.into(), AnnotationGeometry::Point(LonLat::new(71.0, 38.0)))
+        Annotation::new(id, AnnotationGeometry::Point(LonLat::new(71.0, 38.0)))
     }
 
     fn alert_of(step: &Step<AnnotationState>) -> &Alert {

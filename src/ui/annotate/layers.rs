@@ -2,6 +2,7 @@
 //! change), points in the settled view's screen space (placed once per settle), and in the live view the
 //! selected shape's vertex and midpoint handles and the shape being drawn with its live measures.
 
+use crate::domain::ids::AnnotationId;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -86,7 +87,7 @@ pub fn point_attributes(a: &Annotation) -> (String, String) {
 #[derive(Properties, PartialEq)]
 pub struct AnnotationShapesProps {
     pub document: DocumentRef,
-    pub selected: Option<String>,
+    pub selected: Option<AnnotationId>,
     /// The `data-layer` of the group ("annotations", or a hand-in's).
     #[prop_or(AttrValue::Static("annotations"))]
     pub layer: AttrValue,
@@ -106,7 +107,7 @@ pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
         let paint = shape_attributes(a);
         let selected = props.selected.as_deref() == Some(a.id.as_str());
         html! {
-            <g key={a.id.clone()} class={classes!("annotation", selected.then_some("selected"))} data-annotation-id={a.id.clone()}>
+            <g key={a.id.to_string()} class={classes!("annotation", selected.then_some("selected"))} data-annotation-id={a.id.to_string()}>
                 <path class="annotation-hit" d={d.clone()} />
                 <path class="annotation-shape" d={d.clone()} stroke={paint.stroke} fill={paint.fill}
                     stroke-width={paint.stroke_width}
@@ -122,7 +123,7 @@ pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
 pub struct AnnotationOverlayProps {
     pub view: Viewport,
     pub document: DocumentRef,
-    pub selected: Option<String>,
+    pub selected: Option<AnnotationId>,
     pub vertex: Option<crate::domain::drawing::VertexRef>,
     pub draft: Option<Draft>,
     pub cursor: Option<LonLat>,
@@ -144,7 +145,7 @@ pub struct AnnotationPointsProps {
     /// The settled camera: points are placed for it, and a gesture only transforms them (like the drawing).
     pub settled: Viewport,
     pub document: DocumentRef,
-    pub selected: Option<String>,
+    pub selected: Option<AnnotationId>,
     #[prop_or(AttrValue::Static("annotation-points"))]
     pub class: AttrValue,
 }
@@ -163,7 +164,7 @@ pub fn AnnotationPoints(props: &AnnotationPointsProps) -> Html {
             let at = px(p);
             html! {
                 <circle key={format!("{}-{i}", a.id)} class={classes!("annotation-point", selected.then_some("selected"))}
-                    data-annotation-id={a.id.clone()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r={r.clone()} fill={c.clone()} />
+                    data-annotation-id={a.id.to_string()} cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r={r.clone()} fill={c.clone()} />
             }
         })
     });

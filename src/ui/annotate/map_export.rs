@@ -177,7 +177,7 @@ mod tests {
         let view = Viewport { center: project(LonLat::new(71.5, 37.3)), zoom: 7.0, width: 800.0, height: 600.0 };
         for geometry in every_kind() {
             for style in [AnnotationStyle::default(), styled()] {
-                let mut a = Annotation::new("a1".into(), geometry.clone());
+                let mut a = Annotation::new("a1", geometry.clone());
                 a.style = style.clone();
                 let doc = AnnotationDocument::default().with_added(a.clone());
                 let (paths, symbols) = (annotation_paths(&doc), annotation_symbols(&doc, &view));
@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn a_point_takes_its_marker_colour_and_an_unstyled_one_the_accent() {
-        let mut a = Annotation::new("a1".into(), AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
+        let mut a = Annotation::new("a1", AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
         assert_eq!(point_attributes(&a), (LIGHT.accent.to_string(), "7".to_string()));
         a.style = styled();
         assert_eq!(point_attributes(&a).0, "#2f6b2f");

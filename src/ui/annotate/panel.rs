@@ -1,6 +1,7 @@
 //! "My annotations": the list of the reader's annotations (the keyboard way to select them) and the editor
 //! of the selected one: title, note, colour, stroke, quotes from the article, measures, delete.
 
+use crate::domain::ids::AnnotationId;
 use crate::domain::shared::Shared;
 use std::rc::Rc;
 
@@ -116,7 +117,7 @@ fn editor(
     };
     let field = |name: &str| format!("annotation-{}-{name}", a.id);
     html! {
-        <section class="annotation-editor" aria-label="Edit the selected annotation" data-editor-for={a.id.clone()}>
+        <section class="annotation-editor" aria-label="Edit the selected annotation" data-editor-for={a.id.to_string()}>
             <h3>{ display_title(a) }</h3>
             if !measures.is_empty() {
                 <p class="measures" data-measures="">{ measures }</p>
@@ -172,7 +173,7 @@ fn editor(
 struct AnnotationListProps {
     /// The saved document (not a drag's preview), compared by identity: a pan or drag frame skips the list.
     document: DocumentRef,
-    selected: Option<String>,
+    selected: Option<AnnotationId>,
 }
 
 /// The list of annotations, the keyboard way to select them. Rendered (and diffed) only when the document
@@ -189,9 +190,9 @@ fn AnnotationList(props: &AnnotationListProps) -> Html {
         };
         let selected = props.selected.as_deref() == Some(a.id.as_str());
         html! {
-            <li key={a.id.clone()}>
+            <li key={a.id.to_string()}>
                 <button type="button" class={classes!("annotation-item", selected.then_some("selected"))}
-                    data-annotation-item={a.id.clone()} aria-pressed={selected.to_string()} onclick={select}>
+                    data-annotation-item={a.id.to_string()} aria-pressed={selected.to_string()} onclick={select}>
                     <span class="place-title">{ display_title(a) }</span>
                     <span class="place-meta">{ a.geometry.measures().in_words() }</span>
                 </button>

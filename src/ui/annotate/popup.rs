@@ -54,7 +54,7 @@ pub fn AnnotationPopup(props: &AnnotationPopupProps) -> Html {
         }
     });
     html! {
-        <div class="popup annotation-popup" role="dialog" aria-label={display_title(a)} data-annotation-popup-for={a.id.clone()}
+        <div class="popup annotation-popup" role="dialog" aria-label={display_title(a)} data-annotation-popup-for={a.id.to_string()}
             style={placement(props.at, props.width, props.height)}>
             <header class="popup-header">
                 <h2>{ display_title(a) }</h2>

@@ -6,6 +6,7 @@ use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::coords::LonLat;
 use crate::domain::drawing::{vertices, with_vertex_removed, Draft, Tool, VertexRef};
 use crate::domain::history::{History, DEFAULT_LIMIT};
+use crate::domain::ids::AnnotationId;
 use crate::domain::quote_index::QuoteSelector;
 use crate::domain::shared::Shared;
 use crate::domain::viewport::Viewport;
@@ -34,7 +35,7 @@ pub struct AnnotationState {
     pub draft: Option<Draft>,
     /// Where the pointer is while drawing (for the rubber band).
     pub cursor: Option<LonLat>,
-    pub selected: Option<String>,
+    pub selected: Option<AnnotationId>,
     /// While a drag reshapes or moves an annotation: the document as it will be when the drag ends.
     pub preview: Option<AnnotationDocument>,
     /// The vertex of the selected annotation last clicked (Delete removes it).
@@ -67,25 +68,25 @@ pub enum AnnotationAction {
     RemoveLastVertex,
     Finish,
     Cancel,
-    Select(Option<String>),
+    Select(Option<AnnotationId>),
     SelectVertex(Option<VertexRef>),
     /// A step of a drag: the annotation as it is now (not yet a history step).
     Preview(Annotation),
     /// The drag ended: its result becomes one history step.
     EndDrag,
     DeleteVertex {
-        id: String,
+        id: AnnotationId,
         vertex: VertexRef,
     },
-    Delete(String),
+    Delete(AnnotationId),
     /// A property edit (title, note, style).
     Update(Annotation),
     AttachQuote {
-        id: String,
+        id: AnnotationId,
         quote: QuoteSelector,
     },
     RemoveQuote {
-        id: String,
+        id: AnnotationId,
         index: usize,
     },
     Undo,
@@ -433,8 +434,8 @@ mod tests {
     #[test]
     fn undo_after_import_removes_the_whole_import() {
         let imported = vec![
-            Annotation::new("x".into(), AnnotationGeometry::Point(LonLat::new(70.0, 38.0))),
-            Annotation::new("y".into(), AnnotationGeometry::Point(LonLat::new(71.0, 38.0))),
+            Annotation::new("x", AnnotationGeometry::Point(LonLat::new(70.0, 38.0))),
+            Annotation::new("y", AnnotationGeometry::Point(LonLat::new(71.0, 38.0))),
         ];
         let s = AnnotationState::default().apply(AnnotationAction::Import(imported), &view()).unwrap();
         assert_eq!(s.document().annotations.len(), 2);
@@ -462,7 +463,7 @@ mod tests {
         let s = run(
             AnnotationState::default(),
             vec![
-                AnnotationAction::Import(vec![Annotation::new("a1".into(), square)]),
+                AnnotationAction::Import(vec![Annotation::new("a1", square)]),
                 AnnotationAction::SetTool(Some(Tool::Line)),
                 AnnotationAction::Click(at(0.0, 0.0)),
                 AnnotationAction::Click(at(0.0, 246.0)),
@@ -490,7 +491,7 @@ mod tests {
     fn undo_then_delete_vertex_cannot_open_a_ring() {
         let square = square();
         let s = AnnotationState::default()
-            .apply(AnnotationAction::Import(vec![Annotation::new("a1".into(), square)]), &view())
+            .apply(AnnotationAction::Import(vec![Annotation::new("a1", square)]), &view())
             .unwrap();
         let s = s.apply(AnnotationAction::Select(Some("a1".into())), &view()).unwrap();
         let a = s.document().get("a1").unwrap().clone();

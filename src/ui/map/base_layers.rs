@@ -25,7 +25,7 @@ pub fn BaseLayers(props: &BaseLayersProps) -> Html {
     let groups = LayerId::ALL.into_iter().filter(|l| *l != LayerId::Labels).map(|layer| {
         let paths = drawn.features.iter().filter(|f| f.layer == layer).map(|f| {
             html! {
-                <path key={f.id.clone()} d={f.d.clone()} class={f.class.clone()} data-id={f.id.clone()}>
+                <path key={f.id.to_string()} d={f.d.clone()} class={f.class.clone()} data-id={f.id.to_string()}>
                     <title>{ f.name.clone() }</title>
                 </path>
             }

@@ -28,7 +28,7 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
     });
     let texts = placed.into_iter().map(|label| {
         html! {
-            <text key={label.id.clone()} x={format!("{:.1}", label.at.x)} y={format!("{:.1}", label.at.y)}
+            <text key={label.id.to_string()} x={format!("{:.1}", label.at.x)} y={format!("{:.1}", label.at.y)}
                 class={label.kind.class()} data-label={label.id}>{ label.text }</text>
         }
     });

@@ -4,6 +4,7 @@
 use crate::domain::coords::LonLat;
 use crate::domain::extent::{home_view, limits_for};
 use crate::domain::framing::frame_feature;
+use crate::domain::ids::FeatureId;
 use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
@@ -100,7 +101,7 @@ pub enum MapAction {
     },
     /// Bring a story feature into view; `fly` animates the camera.
     Frame {
-        feature: String,
+        feature: FeatureId,
         fly: bool,
     },
     /// Centre on a place at a zoom (a link), within the limits.

@@ -4,6 +4,7 @@
 //! CSS transform (compositor work, no path is rebuilt). When the gesture ends the view settles: the
 //! `viewBox` catches up, the transform goes, and the level of detail is chosen again.
 
+use crate::domain::ids::AnnotationId;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -79,7 +80,7 @@ fn drawing(state: &AppState, style: &AttrValue) -> Html {
             <BaseLayers level={drawn_level} layers={state.map.layers} />
             <StoryShapes story={state.story.clone()} selected={state.reading.selected.clone()} hovered={state.reading.hovered.clone()} />
             { for state.classroom.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
-                <AnnotationShapes document={DocumentRef(h.document.clone())} selected={None::<String>} layer={format!("hand-in:{}", h.student)} />
+                <AnnotationShapes document={DocumentRef(h.document.clone())} selected={None::<AnnotationId>} layer={format!("hand-in:{}", h.student)} />
             }) }
             <AnnotationShapes document={DocumentRef(annotations.document().clone())} selected={annotations.selected.clone()} />
         </svg>
@@ -94,7 +95,7 @@ fn annotation_points(state: &AppState, (scale, tx, ty): (f64, f64, f64)) -> Html
     html! {
         <div class="annotation-points-frame" {style}>
             { for state.classroom.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
-                <AnnotationPoints {settled} document={DocumentRef(h.document.clone())} selected={None::<String>}
+                <AnnotationPoints {settled} document={DocumentRef(h.document.clone())} selected={None::<AnnotationId>}
                     class="annotation-points hand-in-overlay" />
             }) }
             <AnnotationPoints {settled} document={DocumentRef(annotations.document().clone())}

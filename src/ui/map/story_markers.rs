@@ -1,6 +1,7 @@
 //! Story markers in screen space: a constant-size symbol per feature, focusable, named for screen readers,
 //! opened with a click, a tap, Enter or Space.
 
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::ui::story::reading::ReadingAction;
@@ -23,11 +24,11 @@ pub struct StoryMarkersProps {
     pub positions: Rc<Vec<ScreenPx>>,
     pub width: f64,
     pub height: f64,
-    pub selected: Option<String>,
-    pub hovered: Option<String>,
+    pub selected: Option<FeatureId>,
+    pub hovered: Option<FeatureId>,
     /// Features the picked timeline date speaks of.
     #[prop_or_default]
-    pub dated: Rc<Vec<String>>,
+    pub dated: Rc<Vec<FeatureId>>,
 }
 
 /// One marker per story feature.
@@ -80,8 +81,8 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
             feature.precision.in_words()
         );
         html! {
-            <g key={id.clone()} class={class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}
-                data-feature-id={id} tabindex="0" role="button" aria-label={name} aria-haspopup="dialog"
+            <g key={id.to_string()} class={class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}
+                data-feature-id={id.to_string()} tabindex="0" role="button" aria-label={name} aria-haspopup="dialog"
                 aria-expanded={selected.to_string()}
                 onclick={select} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}>
                 <circle class="hit" r="14" />

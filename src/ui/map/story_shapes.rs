@@ -2,6 +2,7 @@
 //! and the lines and areas of borders and regions, highlighted when their feature is selected or hovered.
 //! Path data is built once per story; panning never re-renders this.
 
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use std::rc::Rc;
 
@@ -39,7 +40,7 @@ fn build(story: &Story) -> Vec<ShapePaths> {
                 StoryGeometry::Lines(lines) => Some((path_data(&Shape::Lines(lines.clone())).into(), false)),
                 StoryGeometry::Areas(areas) => Some((path_data(&Shape::Areas(areas.clone())).into(), true)),
             };
-            ShapePaths { id: f.id.clone(), circle, radius_km: f.precision.radius_km, outline }
+            ShapePaths { id: f.id.to_string(), circle, radius_km: f.precision.radius_km, outline }
         })
         .collect()
 }
@@ -47,22 +48,22 @@ fn build(story: &Story) -> Vec<ShapePaths> {
 #[derive(Properties, PartialEq)]
 pub struct StoryShapesProps {
     pub story: Shared<Story>,
-    pub selected: Option<String>,
-    pub hovered: Option<String>,
+    pub selected: Option<FeatureId>,
+    pub hovered: Option<FeatureId>,
 }
 
 /// Uncertainty circles and story lines/areas, in the map drawing's coordinates.
 #[component]
 pub fn StoryShapes(props: &StoryShapesProps) -> Html {
     let paths: Rc<Vec<ShapePaths>> = use_memo(props.story.clone(), |story| build(story));
-    let is = |id: &str, which: &Option<String>| which.as_deref() == Some(id);
+    let is = |id: &str, which: &Option<FeatureId>| which.as_deref() == Some(id);
     let circles = paths.iter().filter_map(|p| {
         let active = is(&p.id, &props.selected) || is(&p.id, &props.hovered);
         let d = p.circle.clone()?;
         (p.radius_km <= ALWAYS_DRAWN_RADIUS_KM || active).then(|| {
             html! {
-                <path key={p.id.clone()} class={classes!("uncertainty", active.then_some("active"))} d={d}
-                    data-circle-for={p.id.clone()} />
+                <path key={p.id.to_string()} class={classes!("uncertainty", active.then_some("active"))} d={d}
+                    data-circle-for={p.id.to_string()} />
             }
         })
     });
@@ -73,7 +74,7 @@ pub fn StoryShapes(props: &StoryShapesProps) -> Html {
             is(&p.id, &props.selected).then_some("selected"),
             is(&p.id, &props.hovered).then_some("hovered"),
         );
-        Some(html! { <path key={p.id.clone()} class={class} d={d} data-shape-for={p.id.clone()} /> })
+        Some(html! { <path key={p.id.to_string()} class={class} d={d} data-shape-for={p.id.to_string()} /> })
     });
     html! {
         <g data-layer="story-shapes">

@@ -1,6 +1,7 @@
 //! Links: what a link to the current reading state holds, and what opening one does to each slice (the
 //! layers, the place and passage, the camera, the tour, and annotations the link carries).
 
+use crate::domain::ids::FeatureId;
 use crate::domain::layers::LayerId;
 use crate::domain::url_state::UrlState;
 use crate::ui::annotate::intake::DocumentEvent;
@@ -22,7 +23,7 @@ pub fn link_of(state: &AppState) -> UrlState {
     UrlState {
         center: Some(settled.center_lonlat()),
         zoom: Some(settled.zoom),
-        feature: reading.selected.clone(),
+        feature: reading.selected.as_ref().map(ToString::to_string),
         quote: reading.passage.as_ref().filter(|(id, _)| Some(id) == reading.selected.as_ref()).map(|(_, q)| *q),
         step: state.tour.step,
         hidden_layers: LayerId::ALL
@@ -41,11 +42,11 @@ pub fn apply(action: ShareAction) -> Vec<Action> {
     let hidden = link.hidden_layers.iter().filter_map(|id| LayerId::from_id(id).filter(|l| l.id() == id)).collect();
     let mut actions: Vec<Action> = vec![
         MapAction::HideOnly(hidden).into(),
-        ReadingAction::Open { feature: link.feature.clone(), quote: link.quote }.into(),
+        ReadingAction::Open { feature: link.feature.as_deref().map(FeatureId::from), quote: link.quote }.into(),
     ];
     match (link.center, link.zoom, link.feature) {
         (Some(center), Some(zoom), _) => actions.push(MapAction::LookAt { center, zoom }.into()),
-        (_, _, Some(feature)) => actions.push(MapAction::Frame { feature, fly: false }.into()),
+        (_, _, Some(feature)) => actions.push(MapAction::Frame { feature: feature.into(), fly: false }.into()),
         _ => {}
     }
     actions.push(TourAction::Restore(link.step).into());

@@ -3,6 +3,7 @@
 //! history entry, and back/forward reopen them. A damaged or unknown fragment falls back to the default view
 //! with a notice.
 
+use crate::domain::ids::FeatureId;
 use crate::ui::share::link::ShareAction;
 use crate::ui::shell::alerts::AlertAction;
 use std::cell::RefCell;
@@ -67,7 +68,7 @@ pub fn use_link_sync(state: &AppState) {
     }
     let link = crate::ui::share::link::link_of(state);
     let chosen = (state.reading.selected.clone(), state.reading.passage.clone());
-    let last_chosen = use_mut_ref(|| None::<(Option<String>, Option<(String, usize)>)>);
+    let last_chosen = use_mut_ref(|| None::<(Option<FeatureId>, Option<(FeatureId, usize)>)>);
     use_effect_with((link, chosen), move |(link, chosen)| {
         if !*opened.borrow() {
             return;

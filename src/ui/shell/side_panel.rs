@@ -1,6 +1,8 @@
 //! The side panel: tabs for the article, the list of places, the reader's annotations and, in a classroom,
 //! the tasks or the hand-ins.
 
+use crate::domain::ids::AnnotationId;
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::ui::story::reading::ReadingAction;
@@ -19,10 +21,10 @@ use crate::ui::story::reading::PanelTab;
 pub struct SidePanelProps {
     pub story: Shared<Story>,
     pub tab: PanelTab,
-    pub hovered: Option<String>,
-    pub selected: Option<String>,
-    pub passage: Option<(String, usize)>,
-    pub annotation: Option<(String, String)>,
+    pub hovered: Option<FeatureId>,
+    pub selected: Option<FeatureId>,
+    pub passage: Option<(FeatureId, usize)>,
+    pub annotation: Option<(AnnotationId, String)>,
     #[prop_or_default]
     pub date: Option<usize>,
     #[prop_or(Mode::Reader)]

@@ -2,6 +2,8 @@
 //! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
 //! marker; "Read in the article" scrolls to a passage and highlights it.
 
+use crate::domain::ids::AnnotationId;
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::ui::shell::alerts::AlertAction;
 use crate::ui::story::reading::ReadingAction;
@@ -22,19 +24,19 @@ use crate::ui::store::{send, use_dispatch, Dispatch};
 #[derive(Properties, PartialEq)]
 pub struct ArticlePanelProps {
     pub story: Shared<Story>,
-    pub hovered: Option<String>,
-    pub selected: Option<String>,
+    pub hovered: Option<FeatureId>,
+    pub selected: Option<FeatureId>,
     /// The passage asked for: (feature id, quote index).
-    pub passage: Option<(String, usize)>,
+    pub passage: Option<(FeatureId, usize)>,
     /// The selected annotation (id, title): a selected passage can be attached to it.
-    pub annotation: Option<(String, String)>,
+    pub annotation: Option<(AnnotationId, String)>,
     /// The timeline entry picked, if any.
     #[prop_or_default]
     pub date: Option<usize>,
 }
 
 /// Attaches the passage selected in the article to the annotation `id`, or says what is wrong.
-fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
+fn attach_selection(dispatch: &Dispatch, story: &Story, id: &AnnotationId) {
     let result = paragraph_selection().and_then(|sel| {
         let (_, paragraph) =
             story.paragraphs().find(|(_, p)| p.id == sel.paragraph_id).ok_or("the selection is not in the article")?;
@@ -46,7 +48,7 @@ fn attach_selection(dispatch: &Dispatch, story: &Story, id: &str) {
         Ok(quote)
     });
     match result {
-        Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.to_string(), quote })),
+        Ok(quote) => dispatch.dispatch(Action::Annotate(AnnotationAction::AttachQuote { id: id.clone(), quote })),
         Err(why) => dispatch.dispatch(Action::Alert(AlertAction::Raise(Alert::new(
             Severity::Warning,
             "No quote was attached.",
@@ -87,11 +89,11 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool
         };
         let click = {
             let (dispatch, id) = (marks.dispatch.clone(), first.clone());
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: id.clone(), frame: true })))
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Read(ReadingAction::Select { id: FeatureId::from(id.as_str()), frame: true })))
         };
         let enter = {
             let (dispatch, id) = (marks.dispatch.clone(), first.clone());
-            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone())))))
+            Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(FeatureId::from(id.as_str()))))))
         };
         let leave = {
             let dispatch = marks.dispatch.clone();
@@ -109,7 +111,7 @@ fn paragraph(p: &Paragraph, marks: &Marks, first_current: &mut bool, dated: bool
                 onclick={click} onpointerenter={enter} onpointerleave={leave}>{ text }</mark>
         }
     });
-    html! { <p ref={dated_ref.unwrap_or_default()} class={classes!(dated.then_some("dated"))} data-paragraph-id={p.id.clone()}>{ for runs }</p> }
+    html! { <p ref={dated_ref.unwrap_or_default()} class={classes!(dated.then_some("dated"))} data-paragraph-id={p.id.to_string()}>{ for runs }</p> }
 }
 
 /// Scrolls `node` into view whenever `dependency` changes to something.
@@ -124,7 +126,7 @@ fn use_scroll_to<T: PartialEq + Clone + 'static>(node: &NodeRef, dependency: Opt
 }
 
 /// The bar that attaches the selected passage to the annotation being edited: (id, title).
-fn attach_bar(dispatch: &Dispatch, story: &Shared<Story>, annotation: &(String, String)) -> Html {
+fn attach_bar(dispatch: &Dispatch, story: &Shared<Story>, annotation: &(AnnotationId, String)) -> Html {
     let (id, title) = annotation;
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let attach = {
@@ -196,7 +198,7 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
             })
             .collect();
         html! {
-            <section key={section.id.clone()} data-section-id={section.id.clone()}>
+            <section key={section.id.to_string()} data-section-id={section.id.to_string()}>
                 if let Some(heading) = &section.heading {
                     <h3>{ heading.clone() }</h3>
                 }

@@ -1,5 +1,6 @@
 //! Every story feature as a list: the text alternative to the map for screen-reader and keyboard users.
 
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::ui::story::reading::ReadingAction;
@@ -12,7 +13,7 @@ use crate::ui::store::use_dispatch;
 #[derive(Properties, PartialEq)]
 pub struct PlacesListProps {
     pub story: Shared<Story>,
-    pub selected: Option<String>,
+    pub selected: Option<FeatureId>,
 }
 
 /// The list of places; activating one opens its popup and brings it into view.
@@ -27,8 +28,8 @@ pub fn PlacesList(props: &PlacesListProps) -> Html {
         let first_quote = f.verified_quotes().next().map(|q| q.text.clone());
         let selected = props.selected.as_deref() == Some(f.id.as_str());
         html! {
-            <li key={f.id.clone()}>
-                <button type="button" class={classes!("place", selected.then_some("selected"))} data-place-id={f.id.clone()}
+            <li key={f.id.to_string()}>
+                <button type="button" class={classes!("place", selected.then_some("selected"))} data-place-id={f.id.to_string()}
                     aria-pressed={selected.to_string()} onclick={open}>
                     <Symbol kind={f.kind} class={marker_classes(f)} />
                     <span class="place-text">

@@ -1,6 +1,7 @@
 //! The popup of a selected feature: its title, the article's words about it (verified), how precisely and how
 //! surely it is located, and its sources. One at a time; it stays inside the map; Escape closes it.
 
+use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ use crate::ui::story::quote_view::QuoteView;
 #[derive(Properties, PartialEq)]
 pub struct PopupProps {
     pub story: Shared<Story>,
-    pub id: String,
+    pub id: FeatureId,
     /// The marker's position on the map.
     pub at: ScreenPx,
     pub width: f64,
@@ -118,7 +119,7 @@ pub fn Popup(props: &PopupProps) -> Html {
         }
     });
     html! {
-        <div ref={dialog} class="popup" role="dialog" aria-labelledby={title_id.clone()} data-popup-for={props.id.clone()}
+        <div ref={dialog} class="popup" role="dialog" aria-labelledby={title_id.clone()} data-popup-for={props.id.to_string()}
             tabindex="-1" style={placement(props.at, props.width, props.height)} onkeydown={on_key}>
             <header class="popup-header">
                 <Symbol kind={feature.kind} class={crate::ui::map::marker_symbol::marker_classes(feature)} />

@@ -1,6 +1,7 @@
 //! The reading slice: the feature whose popup is open, the one under the pointer, the passage asked for,
 //! the timeline entry picked and the side panel's tab. Its reducer is pure.
 
+use crate::domain::ids::FeatureId;
 use crate::domain::story::Story;
 use crate::ui::map::map_state::MapAction;
 use crate::ui::state::Step;
@@ -19,11 +20,11 @@ pub enum PanelTab {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
     /// The feature whose popup is open.
-    pub selected: Option<String>,
+    pub selected: Option<FeatureId>,
     /// The feature under the pointer, on the map or in the article.
-    pub hovered: Option<String>,
+    pub hovered: Option<FeatureId>,
     /// The passage "Read in the article" asked for: (feature id, quote index).
-    pub passage: Option<(String, usize)>,
+    pub passage: Option<(FeatureId, usize)>,
     /// The timeline entry picked: its places and passages are highlighted.
     pub timeline_pick: Option<usize>,
     pub panel: PanelTab,
@@ -40,14 +41,14 @@ impl Default for Reading {
 pub enum ReadingAction {
     /// Open a feature's popup; `frame` also brings it into view.
     Select {
-        id: String,
+        id: FeatureId,
         frame: bool,
     },
     ClosePopup,
-    Hover(Option<String>),
+    Hover(Option<FeatureId>),
     /// Show a quote's passage in the article panel.
     ReadInArticle {
-        id: String,
+        id: FeatureId,
         quote: usize,
     },
     ShowPanel(PanelTab),
@@ -55,7 +56,7 @@ pub enum ReadingAction {
     PickDate(Option<usize>),
     /// Open exactly this feature and passage (a tour step or a link); what the story lacks is left closed.
     Open {
-        feature: Option<String>,
+        feature: Option<FeatureId>,
         quote: Option<usize>,
     },
     /// A new story: nothing of the old one stays selected.
