@@ -22,8 +22,6 @@
 //! are skipped and counted. Positions may carry an altitude (or more values); only longitude and latitude
 //! are kept. Polygon rings are kept as given (export fixes their orientation).
 
-use std::fmt;
-
 use serde_json::{Map, Value};
 
 use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
@@ -99,31 +97,8 @@ pub struct ImportReport {
     pub skipped_without_geometry: usize,
 }
 
-/// Why a file was refused: the first problem found, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    /// A JSON path such as `features[3].geometry.coordinates[0][5]`; empty for the file as a whole.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-impl From<ReadError> for ImportError {
-    fn from(e: ReadError) -> Self {
-        ImportError { path: e.path, message: e.message }
-    }
-}
+/// Why a file was refused: the first problem found, and where (the JSON path; empty for the file as a whole).
+pub type ImportError = ReadError;
 
 type Checked<T> = Result<T, ImportError>;
 

@@ -11,16 +11,22 @@ use super::coords::LonLat;
 /// What is wrong with a geometry's coordinates, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadError {
-    /// A JSON path such as `features[3].geometry.coordinates[0][5]`.
+    /// A JSON path such as `features[3].geometry.coordinates[0][5]`; empty for the text as a whole.
     pub path: String,
     pub message: String,
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
+
+impl std::error::Error for ReadError {}
 
 /// A value read, or why not.
 pub type Read<T> = Result<T, ReadError>;

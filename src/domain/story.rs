@@ -4,7 +4,6 @@
 //! warnings, never shown as the article's words.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use serde_json::{Map, Value};
 
@@ -358,23 +357,8 @@ impl StoryFeature {
     }
 }
 
-/// One thing wrong in a package, and where.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoryProblem {
-    /// A JSON path such as `features[3].properties.quotes[1]`.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for StoryProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
+/// One thing wrong in a package, and where (a JSON path such as `features[3].properties.quotes[1]`).
+pub type StoryProblem = super::geojson_reader::ReadError;
 
 /// A story that passed every rule.
 #[derive(Clone, Debug, PartialEq)]

@@ -77,8 +77,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <AlertBanner alerts={state.alerts.clone()} />
                 </section>
                 if *panel_ready {
-                    <SidePanel story={state.story.clone()} tab={state.reading.panel} hovered={state.reading.hovered.clone()}
-                        selected={state.reading.selected.clone()} passage={state.reading.passage.clone()} annotation={selected_annotation} date={state.reading.timeline_pick} mode={state.classroom.mode} />
+                    <SidePanel story={state.story.clone()} reading={state.reading.clone()} annotation={selected_annotation} mode={state.classroom.mode} />
                 } else {
                     <aside class="side-panel" id="story-panel" aria-label="Story" aria-busy="true" />
                 }

@@ -216,6 +216,7 @@ mod tests {
     use crate::domain::layers::{LayerId, LayerVisibility};
     use crate::domain::url_state::UrlState;
     use crate::ui::share::link::link_of;
+    use crate::ui::story::reading::TINY_STORY;
 
     fn sized() -> AppState {
         AppState::default().apply(MapAction::Resize { width: 900.0, height: 600.0 }.into()).unwrap()
@@ -224,13 +225,6 @@ mod tests {
     fn then(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
         actions.into_iter().fold(state, |s, a| s.apply(a.clone()).unwrap_or_else(|| panic!("{a:?} changed nothing")))
     }
-
-    const TINY_STORY: &str = r#"{"format":"article-map/story@1",
-      "article":{"title":"Tiny","sections":[{"id":"s","paragraphs":[{"id":"p1","text":"Kashgar is far."}]}]},
-      "features":{"type":"FeatureCollection","features":[
-        {"type":"Feature","id":"k","geometry":{"type":"Point","coordinates":[75.98,39.47]},"properties":{"title":"Kashgar",
-         "kind":"city","confidence":"confirmed","precision":{"level":"exact","radius_km":15},
-         "sources":[{"publisher":"P","url":"https://example.org"}],"quotes":[{"exact":"Kashgar"},{"exact":"Paris"}]}}]}}"#;
 
     fn tiny() -> Action {
         StoryAction::Load(Rc::new(Story::from_json(TINY_STORY).unwrap())).into()

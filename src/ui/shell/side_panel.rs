@@ -2,9 +2,9 @@
 //! the tasks or the hand-ins.
 
 use crate::domain::ids::AnnotationId;
-use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::ui::story::reading::Reading;
 use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
@@ -20,13 +20,9 @@ use crate::ui::story::reading::PanelTab;
 #[derive(Properties, PartialEq)]
 pub struct SidePanelProps {
     pub story: Shared<Story>,
-    pub tab: PanelTab,
-    pub hovered: Option<FeatureId>,
-    pub selected: Option<FeatureId>,
-    pub passage: Option<(FeatureId, usize)>,
+    /// What the reader is looking at, and which tab is open.
+    pub reading: Reading,
     pub annotation: Option<(AnnotationId, String)>,
-    #[prop_or_default]
-    pub date: Option<usize>,
     #[prop_or(Mode::Reader)]
     pub mode: Mode,
 }
@@ -36,7 +32,7 @@ pub struct SidePanelProps {
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let dispatch = use_dispatch();
     let tab = |which: PanelTab, id: &'static str, label: &'static str| {
-        let selected = props.tab == which;
+        let selected = props.reading.panel == which;
         html! {
             <button type="button" role="tab" id={format!("tab-{id}")} aria-controls={format!("panel-{id}")}
                 aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
@@ -47,7 +43,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let classroom = matches!(props.mode, Mode::Student | Mode::Teacher);
     // Arrow keys move between tabs (the ARIA tabs pattern).
     let on_tab_key = {
-        let (dispatch, current) = (dispatch.clone(), props.tab);
+        let (dispatch, current) = (dispatch.clone(), props.reading.panel);
         Callback::from(move |e: KeyboardEvent| {
             let order: &[PanelTab] = if classroom {
                 &[PanelTab::Article, PanelTab::Places, PanelTab::Annotations, PanelTab::Class]
@@ -65,7 +61,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             dispatch.dispatch(Action::Read(ReadingAction::ShowPanel(next)));
         })
     };
-    let (id, labelled_by) = match props.tab {
+    let (id, labelled_by) = match props.reading.panel {
         PanelTab::Article => ("panel-article", "tab-article"),
         PanelTab::Places => ("panel-places", "tab-places"),
         PanelTab::Annotations => ("panel-annotations", "tab-annotations"),
@@ -82,12 +78,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 }
             </div>
             <div class="tab-panel" role="tabpanel" id={id} aria-labelledby={labelled_by}>
-                if props.tab == PanelTab::Article {
-                    <ArticlePanel story={props.story.clone()} hovered={props.hovered.clone()}
-                        selected={props.selected.clone()} passage={props.passage.clone()} annotation={props.annotation.clone()} date={props.date} />
-                } else if props.tab == PanelTab::Places {
-                    <PlacesList story={props.story.clone()} selected={props.selected.clone()} />
-                } else if props.tab == PanelTab::Annotations {
+                if props.reading.panel == PanelTab::Article {
+                    <ArticlePanel story={props.story.clone()} reading={props.reading.clone()} annotation={props.annotation.clone()} />
+                } else if props.reading.panel == PanelTab::Places {
+                    <PlacesList story={props.story.clone()} selected={props.reading.selected.clone()} />
+                } else if props.reading.panel == PanelTab::Annotations {
                     <AnnotationPanel />
                 } else {
                     <ClassPanel />

@@ -6,6 +6,7 @@ use crate::domain::ids::AnnotationId;
 use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::ui::shell::alerts::AlertAction;
+use crate::ui::story::reading::Reading;
 use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
@@ -24,15 +25,10 @@ use crate::ui::store::{send, use_dispatch, Dispatch};
 #[derive(Properties, PartialEq)]
 pub struct ArticlePanelProps {
     pub story: Shared<Story>,
-    pub hovered: Option<FeatureId>,
-    pub selected: Option<FeatureId>,
-    /// The passage asked for: (feature id, quote index).
-    pub passage: Option<(FeatureId, usize)>,
+    /// What is hovered, selected, the passage asked for and the date picked.
+    pub reading: Reading,
     /// The selected annotation (id, title): a selected passage can be attached to it.
     pub annotation: Option<(AnnotationId, String)>,
-    /// The timeline entry picked, if any.
-    #[prop_or_default]
-    pub date: Option<usize>,
 }
 
 /// Attaches the passage selected in the article to the annotation `id`, or says what is wrong.
@@ -169,21 +165,21 @@ fn timeline_chips(dispatch: &Dispatch, dates: &[TimelineEntry], picked: Option<u
 pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
     let dispatch = use_dispatch();
     let current = use_node_ref();
-    use_scroll_to(&current, props.passage.clone());
+    use_scroll_to(&current, props.reading.passage.clone());
     let story = &props.story;
     let marks = Marks {
         story,
         dispatch: &dispatch,
-        hovered: props.hovered.as_deref(),
-        selected: props.selected.as_deref(),
-        passage: props.passage.as_ref().map(|(id, q)| (id.as_str(), *q)),
+        hovered: props.reading.hovered.as_deref(),
+        selected: props.reading.selected.as_deref(),
+        passage: props.reading.passage.as_ref().map(|(id, q)| (id.as_str(), *q)),
         current: &current,
     };
     let mut first_current = true;
     let dates = use_memo(props.story.clone(), |story| timeline(story));
     let dated_ref = use_node_ref();
-    use_scroll_to(&dated_ref, props.date);
-    let picked = props.date.and_then(|i| dates.get(i));
+    use_scroll_to(&dated_ref, props.reading.timeline_pick);
+    let picked = props.reading.timeline_pick.and_then(|i| dates.get(i));
     let mut first_dated = true;
     let article = &story.article;
     let byline = article.byline();
@@ -218,7 +214,7 @@ pub fn ArticlePanel(props: &ArticlePanelProps) -> Html {
                     <p class="article-attribution">{ attribution.clone() }</p>
                 }
                 <p class="article-help">{ "Marked passages are on the map: click one to see where." }</p>
-                { timeline_chips(&dispatch, &dates, props.date) }
+                { timeline_chips(&dispatch, &dates, props.reading.timeline_pick) }
             </header>
             { for sections }
         </article>

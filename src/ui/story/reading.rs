@@ -112,16 +112,18 @@ impl Reading {
     }
 }
 
+/// A story of one feature with one quote that is the article's and one that is not (for tests).
+#[cfg(test)]
+pub(crate) const TINY_STORY: &str = r#"{"format":"article-map/story@1",
+  "article":{"title":"Tiny","sections":[{"id":"s","paragraphs":[{"id":"p1","text":"Kashgar is far."}]}]},
+  "features":{"type":"FeatureCollection","features":[
+    {"type":"Feature","id":"k","geometry":{"type":"Point","coordinates":[75.98,39.47]},"properties":{"title":"Kashgar",
+     "kind":"city","confidence":"confirmed","precision":{"level":"exact","radius_km":15},
+     "sources":[{"publisher":"P","url":"https://example.org"}],"quotes":[{"exact":"Kashgar"},{"exact":"Paris"}]}}]}}"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TINY_STORY: &str = r#"{"format":"article-map/story@1",
-      "article":{"title":"Tiny","sections":[{"id":"s","paragraphs":[{"id":"p1","text":"Kashgar is far."}]}]},
-      "features":{"type":"FeatureCollection","features":[
-        {"type":"Feature","id":"k","geometry":{"type":"Point","coordinates":[75.98,39.47]},"properties":{"title":"Kashgar",
-         "kind":"city","confidence":"confirmed","precision":{"level":"exact","radius_km":15},
-         "sources":[{"publisher":"P","url":"https://example.org"}],"quotes":[{"exact":"Kashgar"},{"exact":"Paris"}]}}]}}"#;
 
     #[test]
     fn selecting_an_unknown_feature_or_reading_an_unverified_quote_changes_nothing() {
