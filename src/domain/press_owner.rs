@@ -17,12 +17,12 @@ use super::screen_shape::ScreenShape;
 use super::viewport::Viewport;
 
 /// How far from its centre a story marker takes a press, CSS px (`<circle class="hit" r="14">` in
-/// ui/story_markers.rs; every symbol fits inside it).
+/// ui/map/story_markers.rs; every symbol fits inside it).
 pub const MARKER_REACH_PX: f64 = 14.0;
 /// The same in presenter mode, CSS px (`.presenter .story-markers .marker .hit { transform: scale(1.6) }`).
 pub const PRESENTER_MARKER_REACH_PX: f64 = MARKER_REACH_PX * 1.6;
 /// Half the side of the square a vertex handle takes presses in, CSS px: a 10 px square with a 2 px stroke
-/// (`.vertex-handle`, `width="10"` in ui/annotation_layers.rs).
+/// (`.vertex-handle`, `width="10"` in ui/annotate/layers.rs).
 pub const VERTEX_HANDLE_HALF_PX: f64 = 6.0;
 /// How far from its centre a midpoint handle takes a press, CSS px: `r="4.5"` plus half its 1 px stroke.
 pub const MIDPOINT_HANDLE_REACH_PX: f64 = 5.0;
@@ -80,7 +80,7 @@ pub enum Layer {
     AnnotationShapes,
 }
 
-/// The map's stacking order, top first (the DOM order of ui/map_view.rs: the drawing with lines and areas,
+/// The map's stacking order, top first (the DOM order of ui/map/map_view.rs: the drawing with lines and areas,
 /// then the point annotations' frame, then the handles overlay with midpoints under vertices, then the story
 /// markers). Within a layer, what is drawn later lies on top.
 pub const STACKING: [Layer; 5] =

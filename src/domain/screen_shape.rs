@@ -9,7 +9,7 @@ use super::coords::ScreenPx;
 use super::viewport::Viewport;
 
 /// How far from its centre a point annotation takes a press, CSS px: the drawn circle's radius (7) plus half
-/// its 2 px white stroke (`.annotation-point` in style.css, `r="7"` in ui/annotation_layers.rs).
+/// its 2 px white stroke (`.annotation-point` in style.css, `r="7"` in ui/annotate/layers.rs).
 pub const POINT_REACH_PX: f64 = 8.0;
 /// How far from its line a line or an area's outline takes a press, CSS px: half the 14 px invisible hit
 /// stroke (`.annotation-hit { stroke-width: 14 }`, non-scaling, so 14 screen px at every zoom).
