@@ -2,10 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::browser::location::query_param;
-
 use crate::browser::files::{dropped_file, FileReader};
-
+use crate::browser::location::query_param;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;

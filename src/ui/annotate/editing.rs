@@ -7,7 +7,6 @@ use crate::domain::coords::{LonLat, ScreenPx};
 use crate::domain::drawing::{midpoints, vertices, with_vertex_inserted, with_vertex_moved, VertexRef};
 use crate::domain::press_owner::PressOwner;
 use crate::domain::viewport::Viewport;
-
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState};
 
 /// A drag in progress on an annotation.

@@ -2,7 +2,6 @@
 //! change), points in the settled view's screen space (placed once per settle), and in the live view the
 //! selected shape's vertex and midpoint handles and the shape being drawn with its live measures.
 
-use crate::domain::ids::AnnotationId;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,6 +10,7 @@ use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeomet
 use crate::domain::basemap::Shape;
 use crate::domain::coords::LonLat;
 use crate::domain::drawing::{midpoints, vertices, Draft, Tool};
+use crate::domain::ids::AnnotationId;
 use crate::domain::paint::paint;
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
@@ -24,24 +24,6 @@ impl PartialEq for DocumentRef {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.0.annotations, &other.0.annotations);
         Rc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| Rc::ptr_eq(x, y)))
-    }
-}
-
-/// One annotation passed as a prop or a memo key, compared by identity: edits make a new `Rc`, so a pan
-/// frame never compares its geometry.
-#[derive(Clone, Debug)]
-pub struct AnnotationRef(pub Rc<Annotation>);
-
-impl PartialEq for AnnotationRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for AnnotationRef {
-    type Target = Annotation;
-    fn deref(&self) -> &Annotation {
-        &self.0
     }
 }
 

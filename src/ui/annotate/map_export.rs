@@ -10,7 +10,6 @@ use crate::domain::palette::LIGHT;
 use crate::domain::svg_export::{standalone_svg, ScreenSymbol, ScreenText, StyledPath};
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
-
 use crate::ui::annotate::layers::{points_of, shape_of};
 use crate::ui::map::attribution::ATTRIBUTION;
 use crate::ui::map::embedded_basemap::embedded_labels;

@@ -1,19 +1,18 @@
 //! "My annotations": the list of the reader's annotations (the keyboard way to select them) and the editor
 //! of the selected one: title, note, colour, stroke, quotes from the article, measures, delete.
 
-use crate::domain::ids::AnnotationId;
-use crate::domain::shared::Shared;
 use std::rc::Rc;
 
-use crate::browser::form::value_of;
 use yew::prelude::*;
 
+use crate::browser::form::value_of;
 use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
+use crate::domain::ids::AnnotationId;
 use crate::domain::paint::paint;
 use crate::domain::quote_index::QuoteIndex;
+use crate::domain::shared::Shared;
 use crate::domain::story::Story;
-
-use crate::ui::annotate::layers::{AnnotationRef, DocumentRef};
+use crate::ui::annotate::layers::DocumentRef;
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
@@ -209,9 +208,9 @@ pub fn AnnotationPanel() -> Html {
     let dispatch = store.dispatcher();
     let state = &store.annotations;
     let doc = state.document();
-    let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned().map(AnnotationRef);
+    let selected = state.selected.as_ref().and_then(|id| doc.get(id)).cloned().map(Shared::from);
     let editor_view = use_memo((selected, store.story.clone(), state.vertex), move |(a, story, vertex)| {
-        a.as_ref().map(|a| editor(&dispatch, story, &a.0, *vertex)).unwrap_or_default()
+        a.as_ref().map(|a| editor(&dispatch, story, a.rc(), *vertex)).unwrap_or_default()
     });
     html! {
         <div class="annotations-panel">

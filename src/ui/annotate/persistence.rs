@@ -9,19 +9,17 @@
 //!   read is kept aside (never overwritten) and offered as a file;
 //! - keys are namespaced by the app's path, so two maps on one site keep their own notes.
 
-use crate::ui::annotate::intake::DocumentEvent;
-use crate::ui::shell::alerts::AlertAction;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::{location, storage};
-use crate::domain::saved_document::{decode, decode_leniently, encode_checked, storage_key, Recovered};
-
 use crate::domain::annotation::AnnotationDocument;
-
+use crate::domain::saved_document::{decode, decode_leniently, encode_checked, storage_key, Recovered};
+use crate::ui::annotate::intake::DocumentEvent;
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState, StorageState};
 use crate::ui::classroom::state::Mode;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::{Alert, AlertDownload, Severity};
 use crate::ui::state::Action;
 use crate::ui::store::{use_dispatch, Dispatch};

@@ -1,13 +1,12 @@
 //! The popup of a selected annotation: its title, note (as text), measures, and its quotes shown like the
 //! story's, verified against the article.
 
-use crate::domain::shared::Shared;
-use crate::domain::story::Story;
 use yew::prelude::*;
 
+use crate::domain::annotation::Annotation;
 use crate::domain::coords::ScreenPx;
-
-use crate::ui::annotate::layers::AnnotationRef;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use crate::ui::annotate::panel::{display_title, QuoteCheck};
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
@@ -19,7 +18,7 @@ use crate::ui::story::quote_view::QuoteView;
 pub struct AnnotationPopupProps {
     pub story: Shared<Story>,
     /// Compared by identity (an edit makes a new one), so a pan frame never walks its geometry.
-    pub annotation: AnnotationRef,
+    pub annotation: Shared<Annotation>,
     /// Where on the map it points from.
     pub at: ScreenPx,
     pub width: f64,

@@ -1,9 +1,6 @@
 //! The annotation toolbar: draw tools, undo and redo, import and export.
 
-use crate::ui::annotate::intake::DocumentEvent;
 use yew::prelude::*;
-
-use crate::ui::widgets::file_button::FileButton;
 
 use crate::browser::download::{download, download_blob};
 use crate::browser::files::FileText;
@@ -11,11 +8,12 @@ use crate::browser::raster::svg_to_png;
 use crate::domain::drawing::Tool;
 use crate::domain::geojson_export::export_geojson;
 use crate::domain::geojson_import::{import_geojson, ImportLimits};
-
+use crate::ui::annotate::intake::DocumentEvent;
 use crate::ui::annotate::map_export::current_view_svg;
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
+use crate::ui::widgets::file_button::FileButton;
 
 /// Imports GeoJSON text as annotations, or says why not.
 pub fn import_text(dispatch: &Dispatch, origin: String, text: Result<String, String>) {

@@ -1,23 +1,21 @@
 //! The classroom: the student's tasks, name and "Hand in"; the teacher's hand-ins, each a layer of its own
 //! with the student's name and colour; the presenter's full-screen button and laser pointer.
 
-use crate::browser::form::value_of;
-use crate::ui::classroom::state::ClassAction;
-use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
-
-use crate::ui::widgets::file_button::FileButton;
 
 use crate::browser::download::download;
 use crate::browser::files::FileText;
+use crate::browser::form::value_of;
 use crate::browser::fullscreen::enter_full_screen;
 use crate::domain::hand_in::{admit, decode_all, encode, file_name, TASKS};
-
+use crate::ui::classroom::state::ClassAction;
 use crate::ui::classroom::state::Mode;
 use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::Action;
 use crate::ui::store::{send, use_store, Dispatch};
+use crate::ui::widgets::file_button::FileButton;
 
 /// "Full screen" for the presenter.
 #[component]

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::shared::Shared;
-
 use crate::ui::map::embedded_basemap::DrawnLevel;
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::domain::labels::place_labels;
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::viewport::Viewport;
-
 use crate::ui::map::embedded_basemap::embedded_labels;
 
 #[derive(Properties, PartialEq)]

@@ -1,10 +1,9 @@
 //! The layer switcher: one checkbox per layer.
 
-use crate::ui::map::map_state::MapAction;
 use yew::prelude::*;
 
 use crate::domain::layers::LayerId;
-
+use crate::ui::map::map_state::MapAction;
 use crate::ui::state::Action;
 use crate::ui::store::use_store;
 

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::domain::story::FeatureKind;
-
 use crate::ui::map::marker_symbol::Symbol;
 use crate::ui::map::palette::MapPalette;
 

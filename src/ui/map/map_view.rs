@@ -4,17 +4,18 @@
 //! CSS transform (compositor work, no path is rebuilt). When the gesture ends the view settles: the
 //! `viewBox` catches up, the transform goes, and the level of detail is chosen again.
 
-use crate::domain::ids::AnnotationId;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::map_input::local_point;
 use crate::domain::coords::ScreenPx;
+use crate::domain::ids::AnnotationId;
 use crate::domain::marker_layout::spread;
+use crate::domain::shared::Shared;
 use crate::domain::tour::timeline;
 use crate::domain::viewport::Viewport;
-use crate::ui::annotate::layers::{AnnotationOverlay, AnnotationPoints, AnnotationRef, AnnotationShapes, DocumentRef};
+use crate::ui::annotate::layers::{AnnotationOverlay, AnnotationPoints, AnnotationShapes, DocumentRef};
 use crate::ui::annotate::popup::AnnotationPopup;
 use crate::ui::classroom::class_panel::Laser;
 use crate::ui::classroom::state::Mode;
@@ -119,7 +120,7 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
         .and_then(|a| {
             let at = view.lonlat_to_screen(a.geometry.first_position()?);
             Some(html! {
-                <AnnotationPopup story={state.story.clone()} annotation={AnnotationRef(a.clone())} {at} width={view.width} height={view.height} />
+                <AnnotationPopup story={state.story.clone()} annotation={Shared::from(a.clone())} {at} width={view.width} height={view.height} />
             })
         });
     html! { <>{ feature.unwrap_or_default() }{ annotation.unwrap_or_default() }</> }

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::domain::scale_bar::ScaleBar as Scale;
-
 use crate::ui::store::use_store;
 
 /// A scale bar for the live camera.

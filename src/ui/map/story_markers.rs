@@ -1,21 +1,19 @@
 //! Story markers in screen space: a constant-size symbol per feature, focusable, named for screen readers,
 //! opened with a click, a tap, Enter or Space.
 
-use crate::domain::ids::FeatureId;
-use crate::domain::shared::Shared;
-use crate::domain::story::Story;
-use crate::ui::story::reading::ReadingAction;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::map_input::is_pointer_click;
-
 use crate::domain::coords::ScreenPx;
-
+use crate::domain::ids::FeatureId;
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use crate::ui::map::marker_symbol::{marker_classes, symbol_path};
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
+use crate::ui::story::reading::ReadingAction;
 
 #[derive(Properties, PartialEq)]
 pub struct StoryMarkersProps {

@@ -2,14 +2,14 @@
 //! and the lines and areas of borders and regions, highlighted when their feature is selected or hovered.
 //! Path data is built once per story; panning never re-renders this.
 
-use crate::domain::ids::FeatureId;
-use crate::domain::shared::Shared;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::basemap::Shape;
 use crate::domain::geodesy::circle;
+use crate::domain::ids::FeatureId;
+use crate::domain::shared::Shared;
 use crate::domain::story::{Story, StoryGeometry};
 use crate::domain::svg_path::path_data;
 

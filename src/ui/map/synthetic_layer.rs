@@ -7,7 +7,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::canvas::{draw_on, Pen};
-
 use crate::browser::location::query_param;
 use crate::domain::coords::Mercator;
 use crate::domain::projection::project;

@@ -1,10 +1,9 @@
 //! Zoom in, zoom out and reset-view buttons.
 
-use crate::ui::map::map_state::MapAction;
 use yew::prelude::*;
 
 use crate::domain::interaction::ViewCommand;
-
+use crate::ui::map::map_state::MapAction;
 use crate::ui::state::Action;
 use crate::ui::store::use_store;
 

@@ -1,15 +1,14 @@
 //! Living in another page: the height messages the host page's resize script listens for, and the "Embed"
 //! dialog that gives a newsroom the snippet to paste.
 
-use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
 
 use crate::browser::history::copy_text;
 use crate::browser::keys::{on_page_key, Handling};
 use crate::browser::location::app_base;
 use crate::browser::parent_page::report_height;
-
 use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::Action;
 use crate::ui::store::{use_dispatch, use_store};

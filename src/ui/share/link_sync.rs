@@ -3,17 +3,16 @@
 //! history entry, and back/forward reopen them. A damaged or unknown fragment falls back to the default view
 //! with a notice.
 
-use crate::domain::ids::FeatureId;
-use crate::ui::share::link::ShareAction;
-use crate::ui::shell::alerts::AlertAction;
 use std::cell::RefCell;
 
 use yew::prelude::*;
 
 use crate::browser::history::{fragment, on_history_change, set_fragment};
+use crate::domain::ids::FeatureId;
 use crate::domain::url_state::UrlState;
-
+use crate::ui::share::link::ShareAction;
 use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::{Action, AppState};
 use crate::ui::store::{use_dispatch, Dispatch};

@@ -1,12 +1,11 @@
 //! "Share": copies a link to exactly what the reader sees (the URL with its fragment).
 
-use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
 
 use crate::browser::history::copy_text;
 use crate::domain::shared_annotations;
-
 use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::Action;
 use crate::ui::store::use_store;

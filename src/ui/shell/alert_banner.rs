@@ -1,11 +1,10 @@
 //! The notification area: the alerts over the top of the map, never taking room from it. The newest
 //! [`OPEN_AT_ONCE`] are shown; older ones fold into "N more", which opens them. Each can be dismissed.
 
-use crate::ui::shell::alerts::AlertAction;
 use yew::prelude::*;
 
 use crate::browser::download::download;
-
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::{Alerts, Severity, ShownAlert};
 use crate::ui::state::Action;
 use crate::ui::store::{send, use_dispatch};

@@ -1,13 +1,11 @@
 //! The side panel: tabs for the article, the list of places, the reader's annotations and, in a classroom,
 //! the tasks or the hand-ins.
 
+use yew::prelude::*;
+
 use crate::domain::ids::AnnotationId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
-use crate::ui::story::reading::Reading;
-use crate::ui::story::reading::ReadingAction;
-use yew::prelude::*;
-
 use crate::ui::annotate::panel::AnnotationPanel;
 use crate::ui::classroom::class_panel::ClassPanel;
 use crate::ui::classroom::state::Mode;
@@ -16,6 +14,8 @@ use crate::ui::store::{send, use_dispatch};
 use crate::ui::story::article_panel::ArticlePanel;
 use crate::ui::story::places_list::PlacesList;
 use crate::ui::story::reading::PanelTab;
+use crate::ui::story::reading::Reading;
+use crate::ui::story::reading::ReadingAction;
 
 #[derive(Properties, PartialEq)]
 pub struct SidePanelProps {

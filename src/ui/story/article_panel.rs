@@ -2,25 +2,24 @@
 //! Clicking a marked passage brings its feature into view and opens its popup; hovering links it with its
 //! marker; "Read in the article" scrolls to a passage and highlights it.
 
-use crate::domain::ids::AnnotationId;
-use crate::domain::ids::FeatureId;
-use crate::domain::shared::Shared;
-use crate::ui::shell::alerts::AlertAction;
-use crate::ui::story::reading::Reading;
-use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
 use crate::browser::focus::scroll_node_into_view;
 use crate::browser::selection::paragraph_selection;
+use crate::domain::ids::AnnotationId;
+use crate::domain::ids::FeatureId;
 use crate::domain::quote_index::{byte_offset_of_utf16, selector_for_range, QuoteIndex};
+use crate::domain::shared::Shared;
 use crate::domain::story::{Paragraph, Story};
 use crate::domain::tour::{timeline, TimelineEntry};
-
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::shell::alerts::Alert;
+use crate::ui::shell::alerts::AlertAction;
 use crate::ui::shell::alerts::Severity;
 use crate::ui::state::Action;
 use crate::ui::store::{send, use_dispatch, Dispatch};
+use crate::ui::story::reading::Reading;
+use crate::ui::story::reading::ReadingAction;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePanelProps {

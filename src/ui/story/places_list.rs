@@ -1,14 +1,14 @@
 //! Every story feature as a list: the text alternative to the map for screen-reader and keyboard users.
 
+use yew::prelude::*;
+
 use crate::domain::ids::FeatureId;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
-use crate::ui::story::reading::ReadingAction;
-use yew::prelude::*;
-
 use crate::ui::map::marker_symbol::{marker_classes, Symbol};
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
+use crate::ui::story::reading::ReadingAction;
 
 #[derive(Properties, PartialEq)]
 pub struct PlacesListProps {

@@ -1,20 +1,19 @@
 //! The popup of a selected feature: its title, the article's words about it (verified), how precisely and how
 //! surely it is located, and its sources. One at a time; it stays inside the map; Escape closes it.
 
-use crate::domain::ids::FeatureId;
-use crate::domain::shared::Shared;
-use crate::ui::story::reading::ReadingAction;
 use yew::prelude::*;
 
 use crate::browser::focus::{focus_feature_marker, focus_node};
 use crate::domain::coords::ScreenPx;
+use crate::domain::ids::FeatureId;
 use crate::domain::popup_placement::{place_popup, Anchor};
+use crate::domain::shared::Shared;
 use crate::domain::story::{Story, StoryFeature};
-
 use crate::ui::map::marker_symbol::Symbol;
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 use crate::ui::story::quote_view::QuoteView;
+use crate::ui::story::reading::ReadingAction;
 
 #[derive(Properties, PartialEq)]
 pub struct PopupProps {

@@ -2,21 +2,19 @@
 //! or from a file dropped on the page. A package that breaks a rule is refused with every problem listed, and
 //! the current story stays on screen.
 
-use crate::ui::story::loading::StoryAction;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::ui::widgets::file_button::FileButton;
-
 use crate::browser::files::{read_text, FileReader, FileText, PickedFile};
 use crate::browser::{fetch::fetch_text, location, location::query_param};
 use crate::domain::story::Story;
 use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
-
 use crate::ui::state::Action;
 use crate::ui::store::{use_dispatch, Dispatch};
+use crate::ui::story::loading::StoryAction;
+use crate::ui::widgets::file_button::FileButton;
 
 /// The `<meta name>` with which a deployment names the folder `?story=` packages are served from
 /// (relative to the app, or from the site's root with a leading `/`).

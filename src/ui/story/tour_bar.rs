@@ -2,18 +2,16 @@
 //! of steps, and a live region that announces each step. Arrow keys move through it; the camera flies to
 //! each step (or jumps, for readers who prefer less motion).
 
-use crate::domain::shared::Shared;
-use crate::domain::story::Story;
-use crate::ui::story::tour::TourAction;
 use yew::prelude::*;
 
 use crate::browser::form::value_of;
 use crate::browser::keys::{on_page_key, Handling};
-
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use crate::domain::tour::tour;
-
 use crate::ui::state::Action;
 use crate::ui::store::{send, use_dispatch};
+use crate::ui::story::tour::TourAction;
 
 #[derive(Properties, PartialEq)]
 pub struct TourBarProps {
