@@ -163,6 +163,23 @@ fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1e3)
 }
 
+/// What one pointer move costs in the reducer, per call: while drawing (the rubber band), a drag step, a pan
+/// frame.
+fn pointer_moves(s: &Scene) -> (Duration, Duration, Duration) {
+    let cursor_move = per_call(31, 2_000, |i| {
+        black_box(s.drawing.apply(Action::Annotate(AnnotationAction::Cursor(Some(cursor(i))))));
+    });
+    let preview = per_call(31, 200, |i| {
+        let step = moved(&s.grabbed, i + 1);
+        black_box(s.dragging.apply(Action::Annotate(AnnotationAction::Preview(step))));
+    });
+    let pan = per_call(31, 2_000, |i| {
+        let dx = if i % 2 == 0 { 3.0 } else { -3.0 };
+        black_box(s.dragging.apply(MapAction::Move(ViewCommand::PanBy { dx, dy: 1.0 }).into()));
+    });
+    (cursor_move, preview, pan)
+}
+
 fn main() {
     println!("Reducer, one call of AppState::apply (clone, change, `next != *self`), with {HISTORY_STEPS} undo steps:");
     println!(
@@ -171,17 +188,7 @@ fn main() {
     );
     for n in [100, 1_000, 5_000] {
         let s = scene(n, HISTORY_STEPS);
-        let cursor_move = per_call(31, 2_000, |i| {
-            black_box(s.drawing.apply(Action::Annotate(AnnotationAction::Cursor(Some(cursor(i))))));
-        });
-        let preview = per_call(31, 200, |i| {
-            let step = moved(&s.grabbed, i + 1);
-            black_box(s.dragging.apply(Action::Annotate(AnnotationAction::Preview(step))));
-        });
-        let pan = per_call(31, 2_000, |i| {
-            let dx = if i % 2 == 0 { 3.0 } else { -3.0 };
-            black_box(s.dragging.apply(MapAction::Move(ViewCommand::PanBy { dx, dy: 1.0 }).into()));
-        });
+        let (cursor_move, preview, pan) = pointer_moves(&s);
         let panned = s.dragging.apply(MapAction::Move(ViewCommand::PanBy { dx: 3.0, dy: 1.0 }).into()).unwrap();
         let settle = per_call(31, 2_000, |_| {
             black_box(panned.apply(MapAction::Settle.into()));
@@ -215,17 +222,7 @@ fn main() {
     );
     for steps in [1, 100, 200] {
         let s = scene(1_000, steps);
-        let cursor_move = per_call(31, 2_000, |i| {
-            black_box(s.drawing.apply(Action::Annotate(AnnotationAction::Cursor(Some(cursor(i))))));
-        });
-        let preview = per_call(31, 200, |i| {
-            let step = moved(&s.grabbed, i + 1);
-            black_box(s.dragging.apply(Action::Annotate(AnnotationAction::Preview(step))));
-        });
-        let pan = per_call(31, 2_000, |i| {
-            let dx = if i % 2 == 0 { 3.0 } else { -3.0 };
-            black_box(s.dragging.apply(MapAction::Move(ViewCommand::PanBy { dx, dy: 1.0 }).into()));
-        });
+        let (cursor_move, preview, pan) = pointer_moves(&s);
         println!("{:>12} {steps:>12} {:>16} {:>16} {:>16}", 1_000, us(cursor_move), us(preview), us(pan));
     }
 
