@@ -75,6 +75,44 @@ BASEMAP_GEOMETRY = {
 }
 
 # Short titles for readers (sites.json "name" becomes "description"). Every sites.json id needs one.
+# The short name written beside each place's symbol on the map (≤ 32 characters): what a newsroom locator map
+# would print. A new id without one falls back to the app's rule (the title up to its first comma or colon).
+LABELS = {
+    "new_site_ishkashim_wakhan": "Ishkashim: new ‘police academy’",
+    "earlier_base_murghab_shaymak": "Shaymak: earlier Chinese post",
+    "ru_201st_base_dushanbe": "Russia’s 201st base",
+    "ru_201st_base_bokhtar": "201st base, Bokhtar",
+    "border_tajik_afghan_panj": "Tajik–Afghan border",
+    "border_tajik_chinese_kulma": "Kulma Pass",
+    "border_afghan_chinese_wakhjir": "Wakhjir Pass",
+    "region_wakhan_corridor": "Wakhan Corridor",
+    "region_gbao": "Gorno-Badakhshan",
+    "region_xinjiang": "Xinjiang",
+    "region_tashkurgan_county": "Tashkurgan County",
+    "city_kashgar": "Kashgar",
+    "city_urumqi": "Ürümqi",
+    "city_kabul": "Kabul",
+    "city_dushanbe": "Dushanbe",
+    "city_khorog": "Khorog",
+    "town_ishkashim": "Ishkoshim",
+    "town_murghab": "Murghob",
+    "country_tajikistan": "Tajikistan",
+    "region_central_asia": "Central Asia",
+    "mine_zeravshan_jv_zijin": "Zeravshan gold (Zijin)",
+    "mine_pakrut_cng": "Pakrut gold mine",
+    "exercise_sibu_cooperation_2021": "2021 exercise, Ningxia",
+    "exercise_cooperation_2019_uzbekistan": "2019 exercise, Forish",
+    "exercise_cooperation_2019_kyrgyzstan": "2019 exercise, Ürümqi",
+    "exercise_cooperation_2019_russia": "2019 exercise, Novosibirsk",
+    "opinion_kyrgyzstan_protests": "15 rallies, Kyrgyzstan",
+    "opinion_kazakhstan_protests": "140+ protests, Kazakhstan",
+    "opinion_uzbekistan_gallup_china": "<25% approve of China",
+    "opinion_tajikistan_china_63": "63% view China well",
+    "opinion_tajikistan_russia_88": "88% approve of Russia",
+    "opinion_putin_tj_vs_ru": "Putin: 75% approval",
+    "opinion_pakistan_china_friendly": "China-friendly Pakistan",
+}
+
 TITLES = {
     "new_site_ishkashim_wakhan": "New Chinese-funded “police academy”, Ishkashim District",
     "earlier_base_murghab_shaymak": "Earlier Chinese-run outpost near Shaymak, Murghab District",
@@ -401,8 +439,12 @@ def build_feature(item: dict, paragraphs: list[dict], basemaps: dict, problems: 
 
     quotes = [q for q in (make_quote(fid, e, paragraphs, problems) for e in item["article_quotes"]) if q]
 
+    label = LABELS.get(fid)
+    if label is not None and len(label) > 32:
+        raise BuildError(f"{fid}: label longer than 32 characters: {label!r}")
     props = {
         "title": title,
+        **({"label": label} if label else {}),
         "description": item["name"],
         "kind": item["kind"],
         "precision": precision,

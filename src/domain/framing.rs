@@ -52,6 +52,7 @@ mod tests {
         StoryFeature {
             id: "f".into(),
             title: "F".into(),
+            label: "F".into(),
             description: None,
             kind: FeatureKind::Site,
             geometry: StoryGeometry::Point(LonLat::new(lon, lat)),

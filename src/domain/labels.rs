@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::coords::{LonLat, ScreenPx};
+use super::label_placement::{place, LabelRequest, ScreenBox};
 use super::viewport::Viewport;
 
 /// What a label names; it decides the type style.
@@ -64,28 +65,105 @@ pub fn read_labels(json: &str) -> Result<Vec<MapLabel>, String> {
 }
 
 const LINE_HEIGHT_PX: f64 = 16.0;
-const GAP_PX: f64 = 4.0;
+/// A story place's label: 12 px type, about this wide a character and this tall, CSS px.
+const PLACE_CHAR_PX: f64 = 7.8;
+/// What the halo (a 3 px stroke round the letters) adds to a label's width, CSS px.
+const HALO_PX: f64 = 4.0;
+const PLACE_LINE_PX: f64 = 14.0;
+/// Basemap labels at this priority or more important are placed before the story's places (the focus
+/// regions a reader needs to find the story at all); the others after them.
+const KEY_PRIORITY: i32 = 1;
 
-fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
-    a.0 < b.2 + GAP_PX && b.0 < a.2 + GAP_PX && a.1 < b.3 + GAP_PX && b.1 < a.3 + GAP_PX
+/// A story place to label: its text and where its symbol stands on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaceToLabel<'a> {
+    pub text: &'a str,
+    pub at: ScreenPx,
 }
 
-/// Places labels by priority; a label that would overlap one already placed, or leave the screen, is
-/// dropped. `hidden` says which labels are turned off with their layer.
-pub fn place_labels(labels: &[MapLabel], view: &Viewport, hidden: impl Fn(&MapLabel) -> bool) -> Vec<PlacedLabel> {
-    let mut order: Vec<&MapLabel> = labels.iter().filter(|l| !hidden(l)).collect();
-    order.sort_by_key(|l| l.priority);
-    let mut placed: Vec<PlacedLabel> = Vec::new();
-    for label in order {
-        let at = view.lonlat_to_screen(LonLat::new(label.lon, label.lat));
-        let half_w = label.text.chars().count() as f64 * label.kind.char_width_px() / 2.0;
-        let rect = (at.x - half_w, at.y - LINE_HEIGHT_PX / 2.0, at.x + half_w, at.y + LINE_HEIGHT_PX / 2.0);
-        let on_screen = rect.0 >= 0.0 && rect.1 >= 0.0 && rect.2 <= view.width && rect.3 <= view.height;
-        if on_screen && !placed.iter().any(|p| overlaps(p.rect, rect)) {
-            placed.push(PlacedLabel { id: label.id.clone(), text: label.text.clone(), kind: label.kind, at, rect });
+/// A story place's label placed on screen: which place (index in the list given), its text's centre and box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedPlaceLabel {
+    pub index: usize,
+    pub at: ScreenPx,
+    pub rect: ScreenBox,
+}
+
+/// Every label of the map, placed together.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapLabels {
+    pub basemap: Vec<PlacedLabel>,
+    pub places: Vec<PlacedPlaceLabel>,
+}
+
+fn basemap_request(label: &MapLabel, view: &Viewport, type_scale: f64) -> LabelRequest {
+    let at = view.lonlat_to_screen(LonLat::new(label.lon, label.lat));
+    let width = (label.text.chars().count() as f64 * label.kind.char_width_px() + HALO_PX) * type_scale;
+    LabelRequest::within_area(at, width, LINE_HEIGHT_PX * type_scale)
+}
+
+/// How the map's type is set: 1 normally; larger in presenter mode (18 px instead of 12).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelStyle {
+    pub type_scale: f64,
+    /// How far a story symbol reaches from its centre, CSS px.
+    pub symbol_radius_px: f64,
+}
+
+impl LabelStyle {
+    pub const READER: LabelStyle = LabelStyle { type_scale: 1.0, symbol_radius_px: 10.0 };
+    pub const PRESENTER: LabelStyle = LabelStyle { type_scale: 1.5, symbol_radius_px: 16.0 };
+}
+
+/// Places the basemap's labels and the story's place labels together on the live view: the key regions
+/// first, then the places in story order (beside their symbols), then the other basemap labels by priority.
+/// No two overlap, none covers a symbol (`symbols`: `symbol_radius_px` around each place), none leaves the
+/// screen; what does not fit gives way (a hidden place stays reachable by its marker and the Places list).
+/// `hidden` says which basemap labels are turned off with their layer.
+pub fn place_map_labels(
+    labels: &[MapLabel],
+    places: &[PlaceToLabel],
+    style: LabelStyle,
+    view: &Viewport,
+    hidden: impl Fn(&MapLabel) -> bool,
+) -> MapLabels {
+    let (scale, symbol_radius_px) = (style.type_scale, style.symbol_radius_px);
+    let mut basemap: Vec<&MapLabel> = labels.iter().filter(|l| !hidden(l)).collect();
+    basemap.sort_by_key(|l| l.priority);
+    let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
+    let mut requests: Vec<LabelRequest> = key.iter().map(|l| basemap_request(l, view, scale)).collect();
+    requests.extend(places.iter().map(|p| {
+        let width = (p.text.chars().count() as f64 * PLACE_CHAR_PX + HALO_PX) * scale;
+        LabelRequest::beside(p.at, symbol_radius_px, width, PLACE_LINE_PX * scale)
+    }));
+    requests.extend(rest.iter().map(|l| basemap_request(l, view, scale)));
+    let side = 2.0 * symbol_radius_px;
+    let symbols: Vec<ScreenBox> = places.iter().map(|p| ScreenBox::centred(p.at, side, side)).collect();
+    let placed = place(&requests, &symbols, view.width, view.height);
+    let mut out = MapLabels::default();
+    let placed_label = |l: &MapLabel, b: ScreenBox| PlacedLabel {
+        id: l.id.clone(),
+        text: l.text.clone(),
+        kind: l.kind,
+        at: b.centre(),
+        rect: (b.left, b.top, b.right, b.bottom),
+    };
+    for (i, b) in placed.into_iter().enumerate() {
+        let Some(b) = b else { continue };
+        if i < key.len() {
+            out.basemap.push(placed_label(key[i], b));
+        } else if i < key.len() + places.len() {
+            out.places.push(PlacedPlaceLabel { index: i - key.len(), at: b.centre(), rect: b });
+        } else {
+            out.basemap.push(placed_label(rest[i - key.len() - places.len()], b));
         }
     }
-    placed
+    out
+}
+
+/// Places the basemap's labels alone (no story places), as [`place_map_labels`] does.
+pub fn place_labels(labels: &[MapLabel], view: &Viewport, hidden: impl Fn(&MapLabel) -> bool) -> Vec<PlacedLabel> {
+    place_map_labels(labels, &[], LabelStyle::READER, view, hidden).basemap
 }
 
 #[cfg(test)]
@@ -102,10 +180,17 @@ mod tests {
     }
 
     #[test]
-    fn the_more_important_of_two_colliding_labels_wins() {
+    fn the_more_important_of_two_colliding_labels_keeps_its_place() {
         let labels = [label("minor", 71.05, 5), label("major", 71.0, 1)];
         let placed = place_labels(&labels, &view(), |_| false);
-        assert_eq!(placed.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["major"]);
+        let major = &placed[0];
+        assert_eq!(major.id, "major");
+        assert_eq!(major.at, view().lonlat_to_screen(LonLat::new(71.0, 38.5)), "it keeps its place");
+        let moved = placed.iter().find(|p| p.id == "minor").map(|p| p.at);
+        assert!(
+            moved.is_none_or(|at| (at.y - major.at.y).abs() >= 16.0 || (at.x - major.at.x).abs() > 60.0),
+            "the other moved aside: {moved:?}"
+        );
     }
 
     #[test]
@@ -114,6 +199,56 @@ mod tests {
         let placed = place_labels(&labels, &view(), |_| false);
         assert_eq!(placed.len(), 2);
         assert!(placed.iter().all(|p| p.id != "far"));
+    }
+
+    #[test]
+    fn place_labels_never_cover_a_symbol_or_each_other_and_key_regions_come_first() {
+        let v = view();
+        let key = MapLabel {
+            id: "key".into(),
+            text: "Key Region".into(),
+            lon: 70.6,
+            lat: 38.5,
+            kind: LabelKind::Region,
+            priority: 1,
+        };
+        let minor = MapLabel {
+            id: "minor".into(),
+            text: "Minor".into(),
+            lon: 71.2,
+            lat: 38.5,
+            kind: LabelKind::Physical,
+            priority: 4,
+        };
+        let centre = v.lonlat_to_screen(LonLat::new(71.0, 38.5));
+        let places: Vec<PlaceToLabel> = (0..12)
+            .map(|i| PlaceToLabel {
+                text: "A place label",
+                at: ScreenPx::new(centre.x + (i % 4) as f64 * 22.0 - 30.0, centre.y + (i / 4) as f64 * 22.0 - 20.0),
+            })
+            .collect();
+        let style = LabelStyle { type_scale: 1.0, symbol_radius_px: 9.0 };
+        let labels = place_map_labels(&[minor, key], &places, style, &v, |_| false);
+        assert_eq!(labels.basemap.first().map(|l| l.id.as_str()), Some("key"), "the key region is placed");
+        let mut boxes: Vec<ScreenBox> = labels.places.iter().map(|p| p.rect).collect();
+        boxes.extend(labels.basemap.iter().map(|l| ScreenBox {
+            left: l.rect.0,
+            top: l.rect.1,
+            right: l.rect.2,
+            bottom: l.rect.3,
+        }));
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(boxes[i + 1..].iter().all(|b| !a.overlaps(b)), "labels overlap");
+            assert!(
+                places.iter().all(|p| !ScreenBox::centred(p.at, 18.0, 18.0).overlaps(a)),
+                "a label covers a symbol"
+            );
+        }
+        assert!(
+            !labels.places.is_empty() && labels.places.len() < places.len(),
+            "some give way: {}",
+            labels.places.len()
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod history;
 pub mod hit_test;
 pub mod ids;
 pub mod interaction;
+pub mod label_placement;
 pub mod labels;
 pub mod layers;
 pub mod level_of_detail;

@@ -336,6 +336,9 @@ pub enum StoryGeometry {
 pub struct StoryFeature {
     pub id: FeatureId,
     pub title: String,
+    /// The short name written beside its symbol on the map (the package's `label`, or [`short_label`] of the
+    /// title).
+    pub label: String,
     pub description: Option<String>,
     pub kind: FeatureKind,
     pub geometry: StoryGeometry,
@@ -347,6 +350,30 @@ pub struct StoryFeature {
     pub quotes: Vec<Quote>,
     pub notes: Option<String>,
     pub figures: Vec<Figure>,
+}
+
+/// How many characters a label keeps when it is made from a title.
+pub const SHORT_LABEL_CHARS: usize = 32;
+
+/// A label made from a title: the title up to its first comma, colon or opening bracket, at most
+/// [`SHORT_LABEL_CHARS`] characters (cut at a word, with "…").
+///
+/// ```
+/// use article_map::domain::story::short_label;
+/// assert_eq!(short_label("Russia’s 201st Military Base: Dushanbe garrison"), "Russia’s 201st Military Base");
+/// assert_eq!(short_label("Tajik–Afghan border (Panj and Pamir rivers)"), "Tajik–Afghan border");
+/// assert_eq!(short_label("Kashgar"), "Kashgar");
+/// assert_eq!(short_label("A very long title that goes on and on past the limit"), "A very long title that goes on…");
+/// ```
+pub fn short_label(title: &str) -> String {
+    let head = title.split([',', ':', '(']).next().unwrap_or(title).trim();
+    let head = if head.is_empty() { title.trim() } else { head };
+    if head.chars().count() <= SHORT_LABEL_CHARS {
+        return head.to_string();
+    }
+    let cut: String = head.chars().take(SHORT_LABEL_CHARS - 1).collect();
+    let at_word = cut.rsplit_once(' ').map(|(w, _)| w).filter(|w| !w.is_empty()).unwrap_or(&cut);
+    format!("{}…", at_word.trim_end())
 }
 
 impl StoryFeature {

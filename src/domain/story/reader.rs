@@ -302,9 +302,12 @@ impl Reader {
             None | Some(Value::Null) => geometry.as_ref().and_then(default_anchor),
             Some(a) => self.read(Coordinates::new("Point").position(a, &join(&ppath, "anchor"))),
         };
+        let label = self.optional_text(props, "label", &ppath).filter(|l| !l.trim().is_empty());
+        let title = title?;
         Some(StoryFeature {
             id: id?.into(),
-            title: title?,
+            label: label.unwrap_or_else(|| short_label(&title)),
+            title,
             description: self.optional_text(props, "description", &ppath),
             kind: kind?,
             anchor: anchor?,

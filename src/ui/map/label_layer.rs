@@ -1,10 +1,16 @@
-//! Labels in screen space: placed for the live camera on every frame (a few dozen, cheap), so they keep
-//! their size while the drawing under them is transformed.
+//! Labels in screen space: the basemap's and the story's places, placed together for the live camera on
+//! every frame (a few dozen, microseconds), so they keep their size while the drawing under them is
+//! transformed.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::labels::place_labels;
+use crate::domain::coords::ScreenPx;
+use crate::domain::labels::{place_map_labels, LabelStyle, PlaceToLabel};
 use crate::domain::layers::{LayerId, LayerVisibility};
+use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use crate::domain::viewport::Viewport;
 use crate::ui::map::embedded_basemap::embedded_labels;
 
@@ -12,9 +18,14 @@ use crate::ui::map::embedded_basemap::embedded_labels;
 pub struct LabelLayerProps {
     pub view: Viewport,
     pub layers: LayerVisibility,
+    pub story: Shared<Story>,
+    /// Where each story marker stands on screen (after spreading), in story order.
+    pub positions: Rc<Vec<ScreenPx>>,
+    pub presenter: bool,
 }
 
-/// Country, region and physical-region labels that do not collide.
+/// Country, region and physical-region labels and the story's place labels, placed together so that none
+/// overlaps another or covers a symbol.
 #[component]
 pub fn LabelLayer(props: &LabelLayerProps) -> Html {
     let layers = props.layers;
@@ -22,19 +33,35 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
         return html! { <svg class="labels" data-layer="labels" display="none" aria-hidden="true" /> };
     }
     let Ok(labels) = embedded_labels() else { return Html::default() };
-    let placed = place_labels(&labels, &props.view, |label| {
+    let places: Vec<PlaceToLabel> = props
+        .story
+        .features
+        .iter()
+        .zip(props.positions.iter())
+        .map(|(f, at)| PlaceToLabel { text: &f.label, at: *at })
+        .collect();
+    let style = if props.presenter { LabelStyle::PRESENTER } else { LabelStyle::READER };
+    let placed = place_map_labels(&labels, &places, style, &props.view, |label| {
         LayerId::from_id(&label.id).is_some_and(|layer| !layers.is_visible(layer))
     });
-    let texts = placed.into_iter().map(|label| {
+    let texts = placed.basemap.into_iter().map(|label| {
         html! {
-            <text key={label.id.to_string()} x={format!("{:.1}", label.at.x)} y={format!("{:.1}", label.at.y)}
+            <text key={label.id.clone()} x={format!("{:.1}", label.at.x)} y={format!("{:.1}", label.at.y)}
                 class={label.kind.class()} data-label={label.id}>{ label.text }</text>
         }
+    });
+    let place_texts = placed.places.into_iter().filter_map(|p| {
+        let feature = props.story.features.get(p.index)?;
+        Some(html! {
+            <text key={feature.id.to_string()} x={format!("{:.1}", p.at.x)} y={format!("{:.1}", p.at.y)}
+                class="label-place" data-label-for={feature.id.to_string()}>{ feature.label.clone() }</text>
+        })
     });
     html! {
         <svg class="labels" data-layer="labels" aria-hidden="true"
             width={props.view.width.to_string()} height={props.view.height.to_string()}>
             { for texts }
+            <g data-layer="place-labels">{ for place_texts }</g>
         </svg>
     }
 }

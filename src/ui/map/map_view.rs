@@ -210,7 +210,7 @@ pub fn MapView() -> Html {
                     if let Some(data) = synthetic.as_ref() {
                         <SyntheticLayer data={data.clone()} {settled} overhang={OVERHANG} style={style.clone()} />
                     }
-                    <LabelLayer {view} layers={store.map.layers} />
+                    <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter} />
                     { annotation_points(&store, transform) }
                     <AnnotationOverlay {view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
