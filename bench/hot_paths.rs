@@ -20,7 +20,7 @@ use article_map::domain::coords::{LonLat, ScreenPx};
 use article_map::domain::drawing::{Draft, Tool};
 use article_map::domain::geojson_import::{import_geojson, ImportLimits};
 use article_map::domain::interaction::ViewCommand;
-use article_map::domain::labels::{place_labels, read_labels};
+use article_map::domain::labels::{place_map_labels, read_labels, LabelStyle, PlaceToLabel};
 use article_map::domain::level_of_detail::LevelOfDetail;
 use article_map::domain::marker_layout::spread;
 use article_map::domain::saved_document::encode_checked;
@@ -235,8 +235,12 @@ fn main() {
         black_box(spread(&anchors));
     });
     let labels = read_labels(include_str!("../assets/geo/labels.json")).unwrap();
+    let anchors: Vec<ScreenPx> = story.features.iter().map(|f| view.lonlat_to_screen(f.anchor)).collect();
+    let positions = spread(&anchors);
+    let places: Vec<PlaceToLabel> =
+        story.features.iter().zip(&positions).map(|(f, at)| PlaceToLabel { text: &f.label, at: *at }).collect();
     let placed = per_call(31, 500, |_| {
-        black_box(place_labels(&labels, &view, |_| false));
+        black_box(place_map_labels(&labels, &places, LabelStyle::READER, &view, |_| false));
     });
     let (d, c) = draft(&s.drawing);
     let band = per_call(31, 2_000, |_| {
@@ -256,7 +260,12 @@ fn main() {
     });
     println!();
     println!("Each frame: {} story markers placed and fanned out: {} µs", story.features.len(), us(markers));
-    println!("Each frame: {} labels placed: {} µs", labels.len(), us(placed));
+    println!(
+        "Each frame: {} basemap labels and {} place labels placed together (LabelLayer): {} µs",
+        labels.len(),
+        places.len(),
+        us(placed)
+    );
     println!("Each pointer move while drawing: the rubber band's measures in words: {} µs", us(band));
     println!("Each settle: point annotations of a 1,000-annotation document placed, level chosen: {} µs", us(points));
 

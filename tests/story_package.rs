@@ -271,3 +271,21 @@ fn hostile_strings_are_kept_as_plain_text() {
     let story = load(&package).unwrap();
     assert_eq!(story.feature("academy").unwrap().title, "<img src=x onerror=alert(1)>");
 }
+
+#[test]
+fn a_feature_is_labelled_by_its_label_or_by_its_title_shortened() {
+    let mut package = valid();
+    package["features"]["features"][0]["properties"]["label"] = json!("Ishkashim: new academy");
+    package["features"]["features"][1]["properties"]["title"] = json!("Tajik–Afghan border (Panj and Pamir rivers)");
+    let story = load(&package).unwrap();
+    assert_eq!(story.features[0].label, "Ishkashim: new academy");
+    assert_eq!(story.features[1].label, "Tajik–Afghan border");
+    let blank = {
+        let mut p = valid();
+        p["features"]["features"][0]["properties"]["label"] = json!("  ");
+        load(&p).unwrap()
+    };
+    assert_eq!(blank.features[0].label, "Police academy", "a blank label falls back to the title");
+    let not_text = refused(|p| p["features"]["features"][0]["properties"]["label"] = json!(42));
+    assert_says(&not_text, "features.features[0].properties.label");
+}

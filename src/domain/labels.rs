@@ -119,7 +119,8 @@ impl LabelStyle {
 /// first, then the places in story order (beside their symbols), then the other basemap labels by priority.
 /// No two overlap, none covers a symbol (`symbols`: `symbol_radius_px` around each place), none leaves the
 /// screen; what does not fit gives way (a hidden place stays reachable by its marker and the Places list).
-/// `hidden` says which basemap labels are turned off with their layer.
+/// A place whose label is the text of a basemap label is named by that label alone. `hidden` says which
+/// basemap labels are turned off with their layer.
 pub fn place_map_labels(
     labels: &[MapLabel],
     places: &[PlaceToLabel],
@@ -132,7 +133,12 @@ pub fn place_map_labels(
     basemap.sort_by_key(|l| l.priority);
     let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
     let mut requests: Vec<LabelRequest> = key.iter().map(|l| basemap_request(l, view, scale)).collect();
+    // A place the basemap already names (the Wakhan Corridor, say) is not named twice.
+    let named_by_basemap = |p: &PlaceToLabel| labels.iter().any(|l| l.text.eq_ignore_ascii_case(p.text));
     requests.extend(places.iter().map(|p| {
+        if named_by_basemap(p) {
+            return LabelRequest { candidates: Vec::new(), width: 0.0, height: 0.0 };
+        }
         let width = (p.text.chars().count() as f64 * PLACE_CHAR_PX + HALO_PX) * scale;
         LabelRequest::beside(p.at, symbol_radius_px, width, PLACE_LINE_PX * scale)
     }));
@@ -249,6 +255,27 @@ mod tests {
             "some give way: {}",
             labels.places.len()
         );
+    }
+
+    #[test]
+    fn a_place_the_basemap_names_is_not_named_twice() {
+        let v = view();
+        let region = MapLabel {
+            id: "wakhan".into(),
+            text: "Wakhan Corridor".into(),
+            lon: 69.0,
+            lat: 38.5,
+            kind: LabelKind::Region,
+            priority: 1,
+        };
+        let at = v.lonlat_to_screen(LonLat::new(72.0, 38.5));
+        let places = [
+            PlaceToLabel { text: "Wakhan Corridor", at },
+            PlaceToLabel { text: "Ishkoshim", at: ScreenPx::new(at.x, at.y + 80.0) },
+        ];
+        let labels = place_map_labels(&[region], &places, LabelStyle::READER, &v, |_| false);
+        assert_eq!(labels.places.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
+        assert_eq!(labels.basemap.len(), 1);
     }
 
     #[test]
