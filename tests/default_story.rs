@@ -230,3 +230,14 @@ fn the_tour_and_the_timeline_come_from_the_article() {
     let position = |l: &str| labels.iter().position(|x| x == l).unwrap();
     assert!(position("1991") < position("mid-1990s") && position("October 27, 2021") < position("January 1, 2022"));
 }
+
+#[test]
+fn no_region_of_the_default_story_is_drawn_as_a_circle_but_its_estimated_sites_are() {
+    let story =
+        article_map::domain::story::Story::from_json(include_str!("../assets/story/umarov-tajikistan-2021.json"))
+            .unwrap();
+    let central_asia = story.feature("region_central_asia").expect("the Central Asia region");
+    assert!(!central_asia.shows_precision_circle(), "a region is named, never a circle over the map");
+    let site = story.feature("new_site_ishkashim_wakhan").unwrap();
+    assert!(site.shows_precision_circle(), "an estimated site keeps its circle");
+}

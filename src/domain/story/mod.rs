@@ -382,6 +382,15 @@ impl StoryFeature {
         self.quotes.iter().filter_map(|q| q.place.as_ref().ok())
     }
 
+    /// Whether the map draws its precision as a circle around the marker: a point with a radius, unless it is
+    /// a region (a region is named by its label or drawn by its own shape, never by a circle that would wash
+    /// over the map).
+    pub fn shows_precision_circle(&self) -> bool {
+        matches!(self.geometry, StoryGeometry::Point(_))
+            && self.precision.radius_km > 0.0
+            && self.kind != FeatureKind::Region
+    }
+
     /// Whether its marker may look like a surveyed point: confirmed and pinpointed.
     pub fn looks_surveyed(&self) -> bool {
         self.confidence == Confidence::Confirmed && self.precision.is_pinpointed()

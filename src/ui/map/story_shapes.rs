@@ -29,9 +29,10 @@ fn build(story: &Story) -> Vec<ShapePaths> {
         .features
         .iter()
         .map(|f| {
-            let circle = match (&f.geometry, f.precision.radius_km) {
-                (StoryGeometry::Point(p), r) if r > 0.0 => {
-                    Some(path_data(&Shape::Areas(vec![vec![circle(*p, r * 1000.0, 72)]])).into())
+            let circle = match &f.geometry {
+                StoryGeometry::Point(p) if f.shows_precision_circle() => {
+                    let ring = circle(*p, f.precision.radius_km * 1000.0, 72);
+                    Some(path_data(&Shape::Areas(vec![vec![ring]])).into())
                 }
                 _ => None,
             };
