@@ -164,7 +164,7 @@ PRECISION_NOTES = {
     "region_xinjiang": "The outline is the region; the marker is a nominal centre chosen here, circle {r}.",
     "region_tashkurgan_county": "Only the county is known; the marker is the county seat, circle {r}.",
     "country_tajikistan": "The outline is the country; the marker is its centre, circle {r}.",
-    "region_central_asia": "A label point for the whole region; the circle ({r}) stands for its extent.",
+    "region_central_asia": "A label point for the whole region, which reaches about {r} from it; the map names it rather than drawing that extent.",
     "mine_zeravshan_jv_zijin": "Own estimate near the processing plant; no published coordinates. Circle {r}.",
     "mine_pakrut_cng": "Own estimate; no published coordinates. Circle {r}.",
     "exercise_sibu_cooperation_2021": "Only the city is known; the training base was not located. Circle {r}.",

@@ -267,13 +267,16 @@ impl Precision {
     /// assert_eq!(p.in_words(), "Location known only to the district; circle = 100 km");
     /// ```
     pub fn in_words(&self) -> String {
-        let what = match self.level {
+        format!("{}; circle = {} km", self.level_in_words(), format_km(self.radius_km))
+    }
+
+    fn level_in_words(&self) -> &'static str {
+        match self.level {
             PrecisionLevel::Exact => "Exact location",
             PrecisionLevel::Village => "Location known to the town or village",
             PrecisionLevel::District => "Location known only to the district",
             PrecisionLevel::Approximate => "Approximate location (an estimate)",
-        };
-        format!("{what}; circle = {} km", format_km(self.radius_km))
+        }
     }
 
     /// Whether the point may be drawn as a surveyed one.
@@ -389,6 +392,25 @@ impl StoryFeature {
         matches!(self.geometry, StoryGeometry::Point(_))
             && self.precision.radius_km > 0.0
             && self.kind != FeatureKind::Region
+    }
+
+    /// Its precision in words, as the map shows it: with the circle's size, or, for a region given as a point
+    /// (which has no circle), how far it reaches.
+    ///
+    /// ```
+    /// use article_map::domain::story::Story;
+    /// let story = Story::from_json(include_str!("../../../assets/story/umarov-tajikistan-2021.json")).unwrap();
+    /// let region = story.feature("region_central_asia").unwrap();
+    /// assert_eq!(region.precision_in_words(), "Approximate location (an estimate); reaches about 1500 km");
+    /// let site = story.feature("new_site_ishkashim_wakhan").unwrap();
+    /// assert!(site.precision_in_words().ends_with("circle = 100 km"));
+    /// ```
+    pub fn precision_in_words(&self) -> String {
+        let region_point = self.kind == FeatureKind::Region && matches!(self.geometry, StoryGeometry::Point(_));
+        if !region_point || self.precision.radius_km <= 0.0 {
+            return self.precision.in_words();
+        }
+        format!("{}; reaches about {} km", self.precision.level_in_words(), format_km(self.precision.radius_km))
     }
 
     /// Whether its marker may look like a surveyed point: confirmed and pinpointed.

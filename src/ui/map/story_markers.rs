@@ -76,7 +76,7 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
             feature.kind.label(),
             feature.title,
             feature.confidence.label(),
-            feature.precision.in_words()
+            feature.precision_in_words()
         );
         html! {
             <g key={id.to_string()} class={class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}

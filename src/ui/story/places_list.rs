@@ -35,7 +35,7 @@ pub fn PlacesList(props: &PlacesListProps) -> Html {
                     <span class="place-text">
                         <span class="place-title">{ f.title.clone() }</span>
                         <span class="place-meta">
-                            { format!("{} · {} · {}", f.kind.label(), f.confidence.label(), f.precision.in_words()) }
+                            { format!("{} · {} · {}", f.kind.label(), f.confidence.label(), f.precision_in_words()) }
                         </span>
                         if let Some(q) = first_quote {
                             <q class="place-quote">{ q }</q>

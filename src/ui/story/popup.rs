@@ -128,7 +128,7 @@ pub fn Popup(props: &PopupProps) -> Html {
             <p class="popup-kind">{ format!("{} · {}", feature.kind.label(), feature.confidence.label()) }</p>
             { quotes(&props.story, feature, read) }
             <p class="popup-precision">
-                <strong>{ feature.precision.in_words() }</strong>
+                <strong>{ feature.precision_in_words() }</strong>
                 { feature.precision.note.as_ref().map(|n| format!(". {n}")).unwrap_or_default() }
             </p>
             if !feature.figures.is_empty() {
