@@ -84,7 +84,7 @@ pub fn TourBar(props: &TourBarProps) -> Html {
                 <button type="button" class="header-button" aria-label="Next step" disabled={step + 1 >= count}
                     onclick={send(&dispatch, Action::Tour(TourAction::GoTo { step: step + 1, fly: true }))}>{ "Next →" }</button>
                 if !props.locked {
-                    <button type="button" class="header-button" aria-label="End the tour" onclick={send(&dispatch, Action::Tour(TourAction::End))}>{ "End tour" }</button>
+                    <button type="button" class="header-button" onclick={send(&dispatch, Action::Tour(TourAction::End))}>{ "End the tour" }</button>
                 }
             </div>
         </section>
