@@ -8,6 +8,7 @@ use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
 use crate::ui::map::map_view::MapView;
+use crate::ui::map::palette::MapPalette;
 use crate::ui::share::embedding::use_embed_height;
 use crate::ui::share::link_sync::use_link_sync;
 use crate::ui::shell::alert_banner::AlertBanner;
@@ -95,6 +96,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
             <ContextProvider<Store> context={store.clone()}>
+                <MapPalette />
                 <Shell state={store} />
             </ContextProvider<Store>>
         </ContextProvider<Dispatch>>

@@ -117,11 +117,6 @@ impl<S: PartialEq> Step<S> {
     }
 }
 
-/// A reducer that answers with a state only.
-fn only<S: PartialEq>(next: Option<S>) -> Step<S> {
-    Step::maybe(next)
-}
-
 impl Default for AppState {
     fn default() -> Self {
         let (story, alerts) = match crate::ui::story::embedded_story::default_story() {
@@ -183,16 +178,16 @@ impl AppState {
     /// Hands `action` to its slice; returns what the slice asks the others to do.
     fn route(&mut self, action: Action) -> Vec<Action> {
         match action {
-            Action::Map(a) => only(self.map.apply(a, &self.story)).into_slot(&mut self.map),
+            Action::Map(a) => Step::maybe(self.map.apply(a, &self.story)).into_slot(&mut self.map),
             Action::Story(a) => loading::apply(&self.story, a).into_slot(&mut self.story),
             Action::Read(a) => self.reading.apply(a, &self.story).into_slot(&mut self.reading),
             Action::Tour(a) => self.tour.apply(a, &self.story).into_slot(&mut self.tour),
             Action::Annotate(a) => self.annotations.reduce(a, &self.map.view).into_slot(&mut self.annotations),
             Action::Document(e) => intake::apply(&self.annotations, e, &self.map.view).into_slot(&mut self.annotations),
             Action::Share(a) => link::apply(a),
-            Action::Embed(a) => only(self.embedding.apply(a)).into_slot(&mut self.embedding),
+            Action::Embed(a) => Step::maybe(self.embedding.apply(a)).into_slot(&mut self.embedding),
             Action::Class(a) => self.classroom.apply(a).into_slot(&mut self.classroom),
-            Action::Alert(a) => only(self.alerts.apply(a)).into_slot(&mut self.alerts),
+            Action::Alert(a) => Step::maybe(self.alerts.apply(a)).into_slot(&mut self.alerts),
         }
     }
 }

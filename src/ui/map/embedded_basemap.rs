@@ -52,7 +52,8 @@ fn class_of(layer: LayerId, id: &str, border: Option<BorderKind>) -> String {
     }
 }
 
-fn draw(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
+/// Reads a level's text (a fetched one, or the compiled-in L0) and builds its path data.
+pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
     let map: Basemap = text.parse().map_err(|e| format!("basemap {}: {e}", level.name()))?;
     let features = map
         .features
@@ -68,15 +69,10 @@ fn draw(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
     Ok(DrawnLevel { level, features })
 }
 
-/// Reads a fetched level's text.
-pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
-    draw(level, text)
-}
-
 /// The compiled-in coarsest level, read the first time it is asked for (it is a constant of the app).
 pub fn embedded_l0() -> Result<Rc<DrawnLevel>, String> {
     thread_local! {
-        static L0_DRAWN: Result<Rc<DrawnLevel>, String> = draw(LevelOfDetail::L0, L0).map(Rc::new);
+        static L0_DRAWN: Result<Rc<DrawnLevel>, String> = read_level(LevelOfDetail::L0, L0).map(Rc::new);
     }
     L0_DRAWN.with(|l| l.clone())
 }

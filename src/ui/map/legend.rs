@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::domain::story::FeatureKind;
 use crate::ui::map::marker_symbol::Symbol;
-use crate::ui::map::palette::MapPalette;
 
 fn swatch_area(class: &'static str) -> Html {
     html! {
@@ -22,13 +21,10 @@ fn swatch_line(class: &'static str) -> Html {
     }
 }
 
-/// The map legend. It also carries the map's palette, being on screen in every mode from the first frame
-/// (until the root component mounts [`MapPalette`] itself).
+/// The map legend.
 #[component]
 pub fn Legend() -> Html {
     html! {
-        <>
-        <MapPalette />
         <details class="legend panel-box">
             <summary>{ "Legend" }</summary>
             <ul>
@@ -53,6 +49,5 @@ pub fn Legend() -> Html {
                 <li><Symbol kind={FeatureKind::City} class={classes!("marker", "estimate", "conf-disputed")} />{ "Dashed outline: disputed, denied by the governments" }</li>
             </ul>
         </details>
-        </>
     }
 }
