@@ -100,13 +100,9 @@ fn string_property(feature: &geojson::Feature, key: &str) -> Result<String, Stri
     }
 }
 
-fn read_feature(feature: &geojson::Feature) -> Result<BaseFeature, String> {
-    let layer_id = string_property(feature, "layer")?;
-    let layer = LayerId::from_id(&layer_id).ok_or_else(|| format!("unknown layer {layer_id:?}"))?;
-    let id = string_property(feature, "id")?;
-    let name = string_property(feature, "name")?;
-    let geometry = feature.geometry.as_ref().ok_or("the feature has no geometry")?;
-    let shape = match &geometry.value {
+/// A line or area geometry in degrees; points and collections are refused.
+pub(crate) fn shape_of(geometry: &geojson::Geometry) -> Result<Shape, String> {
+    Ok(match &geometry.value {
         GeometryValue::Polygon { coordinates } => Shape::Areas(vec![polygon(coordinates)?]),
         GeometryValue::MultiPolygon { coordinates } => {
             Shape::Areas(coordinates.iter().map(|p| polygon(p)).collect::<Result<_, _>>()?)
@@ -116,7 +112,16 @@ fn read_feature(feature: &geojson::Feature) -> Result<BaseFeature, String> {
             Shape::Lines(coordinates.iter().map(|l| line(l)).collect::<Result<_, _>>()?)
         }
         other => return Err(format!("a {} cannot be a basemap feature", other.type_name())),
-    };
+    })
+}
+
+fn read_feature(feature: &geojson::Feature) -> Result<BaseFeature, String> {
+    let layer_id = string_property(feature, "layer")?;
+    let layer = LayerId::from_id(&layer_id).ok_or_else(|| format!("unknown layer {layer_id:?}"))?;
+    let id = string_property(feature, "id")?;
+    let name = string_property(feature, "name")?;
+    let geometry = feature.geometry.as_ref().ok_or("the feature has no geometry")?;
+    let shape = shape_of(geometry)?;
     let border_kind = match (&shape, layer_id.as_str()) {
         (Shape::Lines(_), "coast") => Some(BorderKind::Coast),
         (Shape::Lines(_), _) => Some(match string_property(feature, "kind").as_deref() {

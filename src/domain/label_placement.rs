@@ -57,6 +57,9 @@ pub struct LabelRequest {
     pub candidates: Vec<ScreenPx>,
     pub width: f64,
     pub height: f64,
+    /// A symbol that is drawn only with its label (a town's dot): it must be clear too, and once the label
+    /// is placed it is an obstacle for the labels after it.
+    pub symbol: Option<ScreenBox>,
 }
 
 impl LabelRequest {
@@ -86,7 +89,18 @@ impl LabelRequest {
             ],
             width,
             height,
+            symbol: None,
         }
+    }
+
+    /// No label at all: a request that is never placed (it keeps the place of one that needs no label).
+    pub fn none() -> LabelRequest {
+        LabelRequest { candidates: Vec::new(), width: 0.0, height: 0.0, symbol: None }
+    }
+
+    /// The same request, placed only where `symbol` (drawn with the label) is clear as well.
+    pub fn with_symbol(self, symbol: ScreenBox) -> LabelRequest {
+        LabelRequest { symbol: Some(symbol), ..self }
     }
 
     /// An area label at `centre`, free to move within its area: up to three lines up or down and half its
@@ -99,6 +113,7 @@ impl LabelRequest {
             candidates: offsets.into_iter().map(|(x, y)| ScreenPx::new(centre.x + x, centre.y + y)).collect(),
             width,
             height,
+            symbol: None,
         }
     }
 }
@@ -120,21 +135,26 @@ impl LabelRequest {
 /// ```
 pub fn place(requests: &[LabelRequest], obstacles: &[ScreenBox], width: f64, height: f64) -> Vec<Option<ScreenBox>> {
     let mut taken: Vec<ScreenBox> = Vec::with_capacity(requests.len());
+    let clear = |b: &ScreenBox, taken: &[ScreenBox]| {
+        !obstacles.iter().any(|o| o.overlaps(b)) && !taken.iter().any(|t| t.overlaps(b))
+    };
     requests
         .iter()
         .map(|request| {
+            if let Some(symbol) = request.symbol {
+                if !symbol.within(width, height) || !clear(&symbol, &taken) {
+                    return None;
+                }
+            }
             let chosen = request
                 .candidates
                 .iter()
                 .map(|c| ScreenBox::centred(*c, request.width, request.height))
                 .filter(|b| b.left.is_finite() && b.top.is_finite() && b.right.is_finite() && b.bottom.is_finite())
-                .find(|b| {
-                    b.within(width, height)
-                        && !obstacles.iter().any(|o| o.overlaps(b))
-                        && !taken.iter().any(|t| t.overlaps(b))
-                });
+                .find(|b| b.within(width, height) && clear(b, &taken) && request.symbol.is_none_or(|s| !s.overlaps(b)));
             if let Some(b) = chosen {
                 taken.push(b);
+                taken.extend(request.symbol);
             }
             chosen
         })

@@ -94,6 +94,9 @@ pub struct PlacedPlaceLabel {
 pub struct MapLabels {
     pub basemap: Vec<PlacedLabel>,
     pub places: Vec<PlacedPlaceLabel>,
+    pub clusters: Vec<PlacedCluster>,
+    pub towns: Vec<PlacedTown>,
+    pub water: Vec<PlacedWater>,
 }
 
 fn basemap_request(label: &MapLabel, view: &Viewport, type_scale: f64) -> LabelRequest {
@@ -115,12 +118,21 @@ impl LabelStyle {
     pub const PRESENTER: LabelStyle = LabelStyle { type_scale: 1.5, symbol_radius_px: 16.0 };
 }
 
-/// Places the basemap's labels and the story's place labels together on the live view: the key regions
-/// first, then the places in story order (beside their symbols), then the other basemap labels by priority.
-/// No two overlap, none covers a symbol (`symbols`: `symbol_radius_px` around each place), none leaves the
-/// screen; what does not fit gives way (a hidden place stays reachable by its marker and the Places list).
-/// A place whose label is the text of a basemap label is named by that label alone. `hidden` says which
-/// basemap labels are turned off with their layer.
+/// Everything the map labels at once, besides the basemap's own labels.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LabelScene<'a> {
+    /// The story's places, in story order.
+    pub places: &'a [PlaceToLabel<'a>],
+    /// The reference towns the zoom shows, most important first.
+    pub towns: &'a [TownToLabel<'a>],
+    /// The named rivers and lakes the zoom shows.
+    pub water: &'a [WaterToLabel<'a>],
+    /// Where the map's controls float over it: no label goes under them.
+    pub chrome: &'a [ScreenBox],
+}
+
+/// Places the basemap's labels and the story's place labels together on the live view, as
+/// [`place_scene`] does with no towns, water or controls.
 pub fn place_map_labels(
     labels: &[MapLabel],
     places: &[PlaceToLabel],
@@ -128,7 +140,25 @@ pub fn place_map_labels(
     view: &Viewport,
     hidden: impl Fn(&MapLabel) -> bool,
 ) -> MapLabels {
+    place_scene(labels, LabelScene { places, ..LabelScene::default() }, style, view, hidden)
+}
+
+/// Places every label of the map on the live view, in the order of a newsroom locator map's priorities:
+/// the key regions, the story's places beside their symbols, clusters for the places that found no room,
+/// then towns (capitals first), rivers and lakes, and the other basemap labels. No two overlap, none covers
+/// a story symbol or a shown town's dot, none goes under a control or leaves the screen; what does not fit
+/// gives way. Every story place on screen ends up named by its own label, by a basemap label of the same
+/// text, or in a cluster label ("3 sites") beside one of its members, unless the screen is too crowded for
+/// even that. `hidden` says which basemap labels are turned off with their layer.
+pub fn place_scene(
+    labels: &[MapLabel],
+    scene: LabelScene,
+    style: LabelStyle,
+    view: &Viewport,
+    hidden: impl Fn(&MapLabel) -> bool,
+) -> MapLabels {
     let (scale, symbol_radius_px) = (style.type_scale, style.symbol_radius_px);
+    let places = scene.places;
     let mut basemap: Vec<&MapLabel> = labels.iter().filter(|l| !hidden(l)).collect();
     basemap.sort_by_key(|l| l.priority);
     let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
@@ -137,15 +167,26 @@ pub fn place_map_labels(
     let named_by_basemap = |p: &PlaceToLabel| labels.iter().any(|l| l.text.eq_ignore_ascii_case(p.text));
     requests.extend(places.iter().map(|p| {
         if named_by_basemap(p) {
-            return LabelRequest { candidates: Vec::new(), width: 0.0, height: 0.0 };
+            return LabelRequest::none();
         }
         let width = (p.text.chars().count() as f64 * PLACE_CHAR_PX + HALO_PX) * scale;
         LabelRequest::beside(p.at, symbol_radius_px, width, PLACE_LINE_PX * scale)
     }));
-    requests.extend(rest.iter().map(|l| basemap_request(l, view, scale)));
     let side = 2.0 * symbol_radius_px;
-    let symbols: Vec<ScreenBox> = places.iter().map(|p| ScreenBox::centred(p.at, side, side)).collect();
-    let placed = place(&requests, &symbols, view.width, view.height);
+    let mut obstacles: Vec<ScreenBox> = places.iter().map(|p| ScreenBox::centred(p.at, side, side)).collect();
+    obstacles.extend_from_slice(scene.chrome);
+    let (width, height) = (view.width, view.height);
+    let named: Vec<bool> = places.iter().map(named_by_basemap).collect();
+    let clusters = clusters_for(&requests, &obstacles, places, &named, style, (width, height));
+    let cluster_start = requests.len();
+    requests.extend(clusters.iter().map(|c| c.request.clone()));
+    let town_start = requests.len();
+    requests.extend(scene.towns.iter().map(|t| t.request(scale)));
+    let water_start = requests.len();
+    requests.extend(scene.water.iter().map(|w| w.request(scale)));
+    let rest_start = requests.len();
+    requests.extend(rest.iter().map(|l| basemap_request(l, view, scale)));
+    let placed = place(&requests, &obstacles, width, height);
     let mut out = MapLabels::default();
     let placed_label = |l: &MapLabel, b: ScreenBox| PlacedLabel {
         id: l.id.clone(),
@@ -158,13 +199,186 @@ pub fn place_map_labels(
         let Some(b) = b else { continue };
         if i < key.len() {
             out.basemap.push(placed_label(key[i], b));
-        } else if i < key.len() + places.len() {
+        } else if i < cluster_start {
             out.places.push(PlacedPlaceLabel { index: i - key.len(), at: b.centre(), rect: b });
+        } else if i < town_start {
+            let cluster = &clusters[i - cluster_start];
+            out.clusters.push(PlacedCluster {
+                members: cluster.members.clone(),
+                text: cluster.text.clone(),
+                at: b.centre(),
+                rect: b,
+            });
+        } else if i < water_start {
+            out.towns.push(PlacedTown { index: i - town_start, at: b.centre(), rect: b });
+        } else if i < rest_start {
+            out.water.push(PlacedWater { index: i - water_start, at: b.centre(), rect: b });
         } else {
-            out.basemap.push(placed_label(rest[i - key.len() - places.len()], b));
+            out.basemap.push(placed_label(rest[i - rest_start], b));
         }
     }
     out
+}
+
+/// How near (CSS px, times the type scale) the places a cluster label gathers stand to the first of them,
+/// round by round: a place that finds no room joins a cluster of its near neighbours, and a wider one if
+/// that cluster finds no room either.
+const CLUSTER_REACH_PX: [f64; 3] = [48.0, 96.0, 160.0];
+
+/// A cluster label to place: the places it names (indices into the scene's places), its text and request.
+struct ClusterToPlace {
+    members: Vec<usize>,
+    text: String,
+    request: LabelRequest,
+}
+
+/// The text of a cluster label: "3 sites".
+pub fn cluster_text(members: usize) -> String {
+    match members {
+        1 => "1 site".to_string(),
+        n => format!("{n} sites"),
+    }
+}
+
+/// The clusters for the story places that `requests` (the key regions and the places, in that order) leave
+/// without a label, round by round with a wider reach each time.
+fn clusters_for(
+    requests: &[LabelRequest],
+    obstacles: &[ScreenBox],
+    places: &[PlaceToLabel],
+    named: &[bool],
+    style: LabelStyle,
+    (width, height): (f64, f64),
+) -> Vec<ClusterToPlace> {
+    let first_place = requests.len() - places.len();
+    let on_screen = |p: &PlaceToLabel| (0.0..=width).contains(&p.at.x) && (0.0..=height).contains(&p.at.y);
+    let mut clusters: Vec<ClusterToPlace> = Vec::new();
+    for reach in CLUSTER_REACH_PX {
+        let mut all = requests.to_vec();
+        all.extend(clusters.iter().map(|c| c.request.clone()));
+        let placed = place(&all, obstacles, width, height);
+        let mut represented: Vec<bool> =
+            (0..places.len()).map(|i| named[i] || placed[first_place + i].is_some()).collect();
+        for (c, b) in clusters.iter().zip(&placed[requests.len()..]) {
+            if b.is_some() {
+                c.members.iter().for_each(|m| represented[*m] = true);
+            }
+        }
+        // Members of a cluster that found no room are gathered again, with a wider reach.
+        let placed_clusters: Vec<bool> = placed[requests.len()..].iter().map(Option::is_some).collect();
+        let mut kept: Vec<ClusterToPlace> = Vec::new();
+        for (c, ok) in clusters.into_iter().zip(placed_clusters) {
+            if ok {
+                kept.push(c);
+            }
+        }
+        clusters = kept;
+        let waiting: Vec<usize> = (0..places.len()).filter(|i| !represented[*i] && on_screen(&places[*i])).collect();
+        if waiting.is_empty() {
+            break;
+        }
+        let mut taken = vec![false; places.len()];
+        for &seed in &waiting {
+            if taken[seed] {
+                continue;
+            }
+            let anchor = places[seed].at;
+            let members: Vec<usize> = waiting
+                .iter()
+                .copied()
+                .filter(|m| !taken[*m] && places[*m].at.distance(anchor) <= reach * style.type_scale)
+                .collect();
+            members.iter().for_each(|m| taken[*m] = true);
+            clusters.push(cluster_request(members, places, style));
+        }
+    }
+    clusters
+}
+
+/// A cluster label beside the first of its members (its text as wide as a two-digit count, so that the
+/// count can change without moving it).
+fn cluster_request(members: Vec<usize>, places: &[PlaceToLabel], style: LabelStyle) -> ClusterToPlace {
+    let text = cluster_text(members.len());
+    let width = ("88 sites".len() as f64 * PLACE_CHAR_PX + HALO_PX) * style.type_scale;
+    let at = places[members[0]].at;
+    let request = LabelRequest::beside(at, style.symbol_radius_px, width, PLACE_LINE_PX * style.type_scale);
+    ClusterToPlace { members, text, request }
+}
+
+/// A town to label: its text, its dot on screen and whether it is a capital.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TownToLabel<'a> {
+    pub text: &'a str,
+    pub at: ScreenPx,
+    pub capital: bool,
+}
+
+/// A town's dot: its radius on screen, CSS px (a capital's is larger).
+pub fn town_dot_radius_px(capital: bool) -> f64 {
+    if capital {
+        4.0
+    } else {
+        2.5
+    }
+}
+
+/// Type of the towns' labels: 11 px (a capital's 12 px), this wide a character.
+const TOWN_CHAR_PX: f64 = 6.6;
+const TOWN_LINE_PX: f64 = 13.0;
+
+impl TownToLabel<'_> {
+    fn request(&self, scale: f64) -> LabelRequest {
+        let radius = town_dot_radius_px(self.capital) * scale;
+        let char_px = if self.capital { PLACE_CHAR_PX } else { TOWN_CHAR_PX };
+        let width = (self.text.chars().count() as f64 * char_px + HALO_PX) * scale;
+        LabelRequest::beside(self.at, radius, width, TOWN_LINE_PX * scale).with_symbol(ScreenBox::centred(
+            self.at,
+            2.0 * radius,
+            2.0 * radius,
+        ))
+    }
+}
+
+/// A named river or lake to label, at a point of its course or the middle of its outline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WaterToLabel<'a> {
+    pub text: &'a str,
+    pub at: ScreenPx,
+}
+
+/// Water names: 11 px italic, this wide a character.
+const WATER_CHAR_PX: f64 = 6.2;
+
+impl WaterToLabel<'_> {
+    fn request(&self, scale: f64) -> LabelRequest {
+        let width = (self.text.chars().count() as f64 * WATER_CHAR_PX + HALO_PX) * scale;
+        LabelRequest::within_area(self.at, width, TOWN_LINE_PX * scale)
+    }
+}
+
+/// A cluster label placed on screen: the story places it stands for (indices into the scene's places).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedCluster {
+    pub members: Vec<usize>,
+    pub text: String,
+    pub at: ScreenPx,
+    pub rect: ScreenBox,
+}
+
+/// A town's label placed on screen (its dot is drawn with it): which town (index in the list given).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedTown {
+    pub index: usize,
+    pub at: ScreenPx,
+    pub rect: ScreenBox,
+}
+
+/// A river's or lake's label placed on screen: which one (index in the list given).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedWater {
+    pub index: usize,
+    pub at: ScreenPx,
+    pub rect: ScreenBox,
 }
 
 /// Places the basemap's labels alone (no story places), as [`place_map_labels`] does.

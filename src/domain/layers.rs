@@ -10,11 +10,17 @@ pub enum LayerId {
     Wakhan,
     Borders,
     Labels,
+    /// Shaded relief under the regions (an image, fetched after the first frame).
+    Relief,
+    /// Rivers and lakes.
+    Rivers,
+    /// Towns and cities, thinned by zoom.
+    Places,
 }
 
 impl LayerId {
-    /// Every layer, bottom to top.
-    pub const ALL: [LayerId; 7] = [
+    /// Every layer, in the order of the layer list: the basemap's (bottom to top), then the reference layers.
+    pub const ALL: [LayerId; 10] = [
         LayerId::Countries,
         LayerId::Xinjiang,
         LayerId::Badakhshan,
@@ -22,7 +28,20 @@ impl LayerId {
         LayerId::Wakhan,
         LayerId::Borders,
         LayerId::Labels,
+        LayerId::Places,
+        LayerId::Rivers,
+        LayerId::Relief,
     ];
+
+    /// Whether the layer is drawn from the basemap file (the reference layers and the labels are not).
+    ///
+    /// ```
+    /// use article_map::domain::layers::LayerId;
+    /// assert!(LayerId::Wakhan.is_basemap() && !LayerId::Rivers.is_basemap() && !LayerId::Labels.is_basemap());
+    /// ```
+    pub fn is_basemap(self) -> bool {
+        !matches!(self, LayerId::Labels | LayerId::Relief | LayerId::Rivers | LayerId::Places)
+    }
 
     /// The stable id used in data files and in the DOM (`data-layer`).
     pub fn id(self) -> &'static str {
@@ -34,6 +53,9 @@ impl LayerId {
             LayerId::Wakhan => "wakhan",
             LayerId::Borders => "borders",
             LayerId::Labels => "labels",
+            LayerId::Relief => "relief",
+            LayerId::Rivers => "rivers",
+            LayerId::Places => "places",
         }
     }
 
@@ -47,6 +69,9 @@ impl LayerId {
             LayerId::Wakhan => "Wakhan Corridor (derived)",
             LayerId::Borders => "Borders",
             LayerId::Labels => "Labels",
+            LayerId::Relief => "Relief",
+            LayerId::Rivers => "Rivers and lakes",
+            LayerId::Places => "Towns",
         }
     }
 
@@ -68,17 +93,17 @@ impl LayerId {
 
 /// Which layers are shown. All are shown at first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LayerVisibility(u8);
+pub struct LayerVisibility(u16);
 
 impl Default for LayerVisibility {
     fn default() -> Self {
-        LayerVisibility(u8::MAX)
+        LayerVisibility(u16::MAX)
     }
 }
 
 impl LayerVisibility {
-    fn bit(layer: LayerId) -> u8 {
-        1 << (LayerId::ALL.iter().position(|l| *l == layer).unwrap_or(0) as u8)
+    fn bit(layer: LayerId) -> u16 {
+        1 << (LayerId::ALL.iter().position(|l| *l == layer).unwrap_or(0) as u16)
     }
 
     pub fn is_visible(self, layer: LayerId) -> bool {

@@ -46,6 +46,14 @@ pub struct Palette {
     pub uncertainty: &'static str,
     /// The uncertainty circle's dashed edge (`--uncertainty-edge`).
     pub uncertainty_edge: &'static str,
+    /// Rivers and lake shores (`--water`).
+    pub water: &'static str,
+    /// Lakes (`--water-fill`).
+    pub water_fill: &'static str,
+    /// Names of rivers and lakes (`--label-water`).
+    pub label_water: &'static str,
+    /// Town dots and names (`--town`).
+    pub town: &'static str,
 }
 
 /// The light theme (and the exported pictures).
@@ -70,6 +78,10 @@ pub const LIGHT: Palette = Palette {
     accent: "#c2410c",
     uncertainty: "rgba(29, 53, 87, 0.07)",
     uncertainty_edge: "rgba(29, 53, 87, 0.55)",
+    water: "#6d9fc4",
+    water_fill: "#c3d9ea",
+    label_water: "#2f6690",
+    town: "#33373c",
 };
 
 /// The dark theme (`prefers-color-scheme: dark`).
@@ -94,6 +106,10 @@ pub const DARK: Palette = Palette {
     accent: "#ffb27a",
     uncertainty: "rgba(219, 231, 255, 0.10)",
     uncertainty_edge: "rgba(219, 231, 255, 0.6)",
+    water: "#4f7fa3",
+    water_fill: "#1f3442",
+    label_water: "#9cc6e6",
+    town: "#d9dce0",
 };
 
 impl Palette {
@@ -103,7 +119,7 @@ impl Palette {
     /// use article_map::domain::palette::LIGHT;
     /// assert_eq!(LIGHT.custom_properties()[0], ("--sea", "#e6ecef"));
     /// ```
-    pub fn custom_properties(&self) -> [(&'static str, &'static str); 20] {
+    pub fn custom_properties(&self) -> [(&'static str, &'static str); 24] {
         [
             ("--sea", self.sea),
             ("--land", self.land),
@@ -125,6 +141,10 @@ impl Palette {
             ("--marker-active", self.accent),
             ("--uncertainty", self.uncertainty),
             ("--uncertainty-edge", self.uncertainty_edge),
+            ("--water", self.water),
+            ("--water-fill", self.water_fill),
+            ("--label-water", self.label_water),
+            ("--town", self.town),
         ]
     }
 

@@ -1,18 +1,23 @@
-//! Labels in screen space: the basemap's and the story's places, placed together for the live camera on
-//! every frame (a few dozen, microseconds), so they keep their size while the drawing under them is
-//! transformed.
+//! Labels in screen space: the basemap's, the story's places, clusters of places, towns (with their dots)
+//! and named rivers and lakes, placed together for the live camera on every frame (tens of labels,
+//! microseconds), so they keep their size while the drawing under them is transformed.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::coords::ScreenPx;
-use crate::domain::labels::{place_map_labels, LabelStyle, PlaceToLabel};
+use crate::domain::label_placement::ScreenBox;
+use crate::domain::labels::{
+    place_scene, town_dot_radius_px, LabelScene, LabelStyle, MapLabels, PlaceToLabel, TownToLabel, WaterToLabel,
+};
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::domain::towns::{towns_at, Town};
 use crate::domain::viewport::Viewport;
 use crate::ui::map::embedded_basemap::embedded_labels;
+use crate::ui::map::reference_layers::DrawnWater;
 
 #[derive(Properties, PartialEq)]
 pub struct LabelLayerProps {
@@ -22,46 +27,124 @@ pub struct LabelLayerProps {
     /// Where each story marker stands on screen (after spreading), in story order.
     pub positions: Rc<Vec<ScreenPx>>,
     pub presenter: bool,
+    pub towns: Option<Shared<Vec<Town>>>,
+    pub water: Option<Shared<DrawnWater>>,
+    /// Where the map's controls cover it.
+    pub chrome: Shared<Vec<ScreenBox>>,
 }
 
-/// Country, region and physical-region labels and the story's place labels, placed together so that none
-/// overlaps another or covers a symbol.
-#[component]
-pub fn LabelLayer(props: &LabelLayerProps) -> Html {
-    let layers = props.layers;
-    if !layers.is_visible(LayerId::Labels) {
-        return html! { <svg class="labels" data-layer="labels" display="none" aria-hidden="true" /> };
-    }
-    let Ok(labels) = embedded_labels() else { return Html::default() };
-    let places: Vec<PlaceToLabel> = props
-        .story
-        .features
-        .iter()
-        .zip(props.positions.iter())
-        .map(|(f, at)| PlaceToLabel { text: &f.label, at: *at })
-        .collect();
-    let style = if props.presenter { LabelStyle::PRESENTER } else { LabelStyle::READER };
-    let placed = place_map_labels(&labels, &places, style, &props.view, |label| {
-        LayerId::from_id(&label.id).is_some_and(|layer| !layers.is_visible(layer))
-    });
-    let texts = placed.basemap.into_iter().map(|label| {
-        html! {
-            <text key={label.id.clone()} x={format!("{:.1}", label.at.x)} y={format!("{:.1}", label.at.y)}
-                class={label.kind.class()} data-label={label.id}>{ label.text }</text>
-        }
-    });
-    let place_texts = placed.places.into_iter().filter_map(|p| {
-        let feature = props.story.features.get(p.index)?;
+/// How far off screen a town may stand and still be considered, px (its label could reach in).
+const TOWN_MARGIN_PX: f64 = 8.0;
+
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The towns the zoom shows that stand on screen, most important first.
+fn towns_on_screen<'a>(towns: &'a [Town], view: &Viewport) -> Vec<(&'a Town, ScreenPx)> {
+    let (w, h, m) = (view.width, view.height, TOWN_MARGIN_PX);
+    towns_at(towns, view.zoom)
+        .into_iter()
+        .map(|t| (t, view.lonlat_to_screen(t.at())))
+        .filter(|(_, at)| at.x >= -m && at.y >= -m && at.x <= w + m && at.y <= h + m)
+        .collect()
+}
+
+/// The named rivers and lakes drawn at the zoom, with where their name goes on screen.
+fn water_names<'a>(water: &'a DrawnWater, view: &Viewport) -> Vec<WaterToLabel<'a>> {
+    water
+        .at(view.zoom)
+        .filter_map(|f| Some(WaterToLabel { text: f.name.as_deref()?, at: view.lonlat_to_screen(f.label_at?) }))
+        .collect()
+}
+
+/// The `<text>`s of the story's places and of the clusters of places that found no room of their own.
+fn place_texts(placed: &MapLabels, story: &Story) -> Html {
+    let places = placed.places.iter().filter_map(|p| {
+        let feature = story.features.get(p.index)?;
         Some(html! {
-            <text key={feature.id.to_string()} x={format!("{:.1}", p.at.x)} y={format!("{:.1}", p.at.y)}
+            <text key={feature.id.to_string()} x={px(p.at.x)} y={px(p.at.y)}
                 class="label-place" data-label-for={feature.id.to_string()}>{ feature.label.clone() }</text>
         })
     });
+    let clusters = placed.clusters.iter().map(|c| {
+        let members: Vec<&str> = c.members.iter().filter_map(|i| story.features.get(*i)).map(|f| &*f.id).collect();
+        html! {
+            <text key={format!("cluster-{}", members.join(" "))} x={px(c.at.x)} y={px(c.at.y)}
+                class="label-place label-cluster" data-cluster-of={members.join(" ")}>{ c.text.clone() }</text>
+        }
+    });
+    html! { <g data-layer="place-labels">{ for places }{ for clusters }</g> }
+}
+
+/// The towns whose labels found room: a dot and a name each.
+fn town_marks(placed: &MapLabels, towns: &[(&Town, ScreenPx)]) -> Html {
+    let marks = placed.towns.iter().filter_map(|p| {
+        let (town, at) = towns.get(p.index)?;
+        let class = if town.capital { "label-town label-capital" } else { "label-town" };
+        Some(html! {
+            <g key={town.id.to_string()} data-town={town.id.to_string()}>
+                <circle cx={px(at.x)} cy={px(at.y)} r={px(town_dot_radius_px(town.capital))}
+                    class={if town.capital { "town-dot town-capital" } else { "town-dot" }} />
+                <text x={px(p.at.x)} y={px(p.at.y)} {class}>{ town.name.clone() }</text>
+            </g>
+        })
+    });
+    html! { <g data-layer="places">{ for marks }</g> }
+}
+
+/// Country, region and physical-region labels, the story's place labels, towns and water names, placed
+/// together so that none overlaps another, covers a symbol or goes under a control.
+#[component]
+pub fn LabelLayer(props: &LabelLayerProps) -> Html {
+    let (layers, view) = (props.layers, &props.view);
+    let labels_on = layers.is_visible(LayerId::Labels);
+    let basemap = embedded_labels().ok().filter(|_| labels_on);
+    let places: Vec<PlaceToLabel> = if labels_on {
+        props
+            .story
+            .features
+            .iter()
+            .zip(props.positions.iter())
+            .map(|(f, at)| PlaceToLabel { text: &f.label, at: *at })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let towns = match &props.towns {
+        Some(towns) if layers.is_visible(LayerId::Places) => towns_on_screen(towns, view),
+        _ => Vec::new(),
+    };
+    let town_labels: Vec<TownToLabel> =
+        towns.iter().map(|(t, at)| TownToLabel { text: &t.name, at: *at, capital: t.capital }).collect();
+    let water = match &props.water {
+        Some(water) if labels_on && layers.is_visible(LayerId::Rivers) => water_names(water, view),
+        _ => Vec::new(),
+    };
+    let style = if props.presenter { LabelStyle::PRESENTER } else { LabelStyle::READER };
+    let scene = LabelScene { places: &places, towns: &town_labels, water: &water, chrome: &props.chrome };
+    let basemap_labels = basemap.as_deref().map(Vec::as_slice).unwrap_or_default();
+    let placed = place_scene(basemap_labels, scene, style, view, |label| {
+        LayerId::from_id(&label.id).is_some_and(|layer| !layers.is_visible(layer))
+    });
+    let texts = placed.basemap.iter().map(|label| {
+        html! {
+            <text key={label.id.clone()} x={px(label.at.x)} y={px(label.at.y)}
+                class={label.kind.class()} data-label={label.id.clone()}>{ label.text.clone() }</text>
+        }
+    });
+    let water_texts = placed.water.iter().filter_map(|p| {
+        let w = water.get(p.index)?;
+        Some(html! { <text x={px(p.at.x)} y={px(p.at.y)} class="label-water">{ w.text.to_string() }</text> })
+    });
     html! {
-        <svg class="labels" data-layer="labels" aria-hidden="true"
-            width={props.view.width.to_string()} height={props.view.height.to_string()}>
-            { for texts }
-            <g data-layer="place-labels">{ for place_texts }</g>
+        <svg class="labels" aria-hidden="true" width={view.width.to_string()} height={view.height.to_string()}>
+            <g data-layer="labels" display={(!labels_on).then_some("none")}>
+                { for texts }
+                <g data-layer="water-labels">{ for water_texts }</g>
+                { place_texts(&placed, &props.story) }
+            </g>
+            { town_marks(&placed, &towns) }
         </svg>
     }
 }

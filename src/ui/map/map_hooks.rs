@@ -3,14 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::browser::element_size::watch_node_size;
+use crate::browser::element_size::{watch_boxes, watch_node_size};
 use crate::browser::fetch::fetch_text;
 use crate::browser::timers::Interval;
 use crate::browser::{console, performance};
+use crate::domain::label_placement::ScreenBox;
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
+use crate::domain::towns::read_towns;
 use crate::ui::map::embedded_basemap::{level_file, read_level};
 use crate::ui::map::map_state::{Flight, MapAction};
+use crate::ui::map::reference_layers::{DrawnWater, TOWNS_FILE, WATER_FILE};
 use crate::ui::store::Dispatch;
 
 /// How long a tour flight takes, ms.
@@ -69,14 +72,70 @@ pub fn use_basemap_level(wanted: LevelOfDetail, loaded: bool, dispatch: &Dispatc
     });
 }
 
-/// Marks `map-ready` once, when the map first has its size (its first complete frame).
+/// Marks `map-ready` once, when the map first has its size (its first complete frame), and tells the state.
 #[hook]
-pub fn use_ready_mark(sized: bool) {
+pub fn use_ready_mark(sized: bool, dispatch: &Dispatch) {
     let marked = use_mut_ref(|| false);
+    let dispatch = dispatch.clone();
     use_effect_with(sized, move |sized| {
         if *sized && !*marked.borrow() {
             *marked.borrow_mut() = true;
             performance::mark("map-ready");
+            dispatch.dispatch(MapAction::FirstFrameShown.into());
         }
+    });
+}
+
+/// The largest reference-layer file read, bytes.
+const MAX_REFERENCE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Fetches the towns and the rivers and lakes once the first frame is on screen (never before: the first
+/// load stays the size it was). A file that fails is said on the console; the map works without it.
+#[hook]
+pub fn use_reference_layers(first_frame_shown: bool, dispatch: &Dispatch) {
+    let dispatch = dispatch.clone();
+    use_effect_with(first_frame_shown, move |shown| {
+        if !*shown {
+            return;
+        }
+        let towns = dispatch.clone();
+        yew::platform::spawn_local(async move {
+            match fetch_text(TOWNS_FILE, MAX_REFERENCE_BYTES).await.and_then(|text| read_towns(&text)) {
+                Ok(list) => towns.dispatch(MapAction::TownsReady(Shared::new(list)).into()),
+                Err(e) => console::error(&format!("{TOWNS_FILE}: {e}")),
+            }
+        });
+        yew::platform::spawn_local(async move {
+            match fetch_text(WATER_FILE, MAX_REFERENCE_BYTES).await.and_then(|text| DrawnWater::read(&text)) {
+                Ok(water) => dispatch.dispatch(MapAction::WaterReady(Shared::new(water)).into()),
+                Err(e) => console::error(&format!("{WATER_FILE}: {e}")),
+            }
+        });
+    });
+}
+
+/// Follows where the map's controls float over it (`.map-controls > *` and the tour card, in map px), so
+/// that labels keep out from under them: measured when `layout` changes and whenever a control's size does
+/// (a panel opening).
+#[hook]
+pub fn use_chrome(shell: &NodeRef, map: &NodeRef, layout: (u64, u64, bool, bool), dispatch: &Dispatch) {
+    let (shell, map, dispatch) = (shell.clone(), map.clone(), dispatch.clone());
+    use_effect_with(layout, move |_| {
+        let controls = dispatch.clone();
+        let report = move |boxes: Vec<[f64; 4]>| {
+            let boxes = boxes.into_iter().map(|[left, top, right, bottom]| ScreenBox { left, top, right, bottom });
+            controls.dispatch(MapAction::ChromeMoved(boxes.collect()).into());
+        };
+        let card = dispatch.clone();
+        let report_card = move |boxes: Vec<[f64; 4]>| {
+            let card_box = boxes.first().map(|&[left, top, right, bottom]| ScreenBox { left, top, right, bottom });
+            card.dispatch(MapAction::TourCardMoved(card_box).into());
+        };
+        let watches = [
+            watch_boxes(&shell, &map, ".map-controls > *, .tour-bar", report),
+            watch_boxes(&shell, &map, ".tour-bar", report_card),
+        ]
+        .map(|w| w.map_err(|message| console::error(&message)).ok());
+        move || drop(watches)
     });
 }

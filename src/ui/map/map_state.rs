@@ -6,13 +6,16 @@ use crate::domain::extent::{home_view, limits_for};
 use crate::domain::framing::frame_feature;
 use crate::domain::ids::FeatureId;
 use crate::domain::interaction::{self, ViewCommand};
+use crate::domain::label_placement::ScreenBox;
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::projection::project;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
+use crate::domain::towns::Town;
 use crate::domain::viewport::{ViewLimits, Viewport};
 use crate::ui::map::embedded_basemap::{embedded_l0, DrawnLevel};
+use crate::ui::map::reference_layers::DrawnWater;
 
 /// A camera move in progress (the tour flies): from, to, and how far along (0–1).
 pub type Flight = (Viewport, Viewport, f64);
@@ -63,6 +66,16 @@ pub struct MapState {
     pub basemap: BasemapLevels,
     /// A short hint over the map ("Use Ctrl + scroll to zoom"), shown for a moment.
     pub hint: Option<&'static str>,
+    /// True once the first frame is on screen (`map-ready`): the reference layers load after it.
+    pub first_frame_shown: bool,
+    /// The towns of the reference layer, once fetched.
+    pub towns: Option<Shared<Vec<Town>>>,
+    /// The rivers and lakes, once fetched.
+    pub water: Option<Shared<DrawnWater>>,
+    /// Where the map's controls float over it, in map px: labels keep out from under them.
+    pub chrome: Shared<Vec<ScreenBox>>,
+    /// Where the tour card stands over the map, when it is shown: popups keep above it.
+    pub tour_card: Option<ScreenBox>,
 }
 
 impl Default for MapState {
@@ -77,6 +90,11 @@ impl Default for MapState {
             layers: LayerVisibility::default(),
             basemap: BasemapLevels::default(),
             hint: None,
+            first_frame_shown: false,
+            towns: None,
+            water: None,
+            chrome: Shared::new(Vec::new()),
+            tour_card: None,
         }
     }
 }
@@ -118,6 +136,16 @@ pub enum MapAction {
     BasemapReady(Shared<DrawnLevel>),
     /// Show (or clear) a gesture hint over the map.
     Hint(Option<&'static str>),
+    /// The first frame is on screen (`map-ready`).
+    FirstFrameShown,
+    /// The towns of the reference layer have been fetched and read.
+    TownsReady(Shared<Vec<Town>>),
+    /// The rivers and lakes have been fetched and read.
+    WaterReady(Shared<DrawnWater>),
+    /// The map's controls now cover these boxes (map px).
+    ChromeMoved(Vec<ScreenBox>),
+    /// The tour card now stands here (map px), or is gone.
+    TourCardMoved(Option<ScreenBox>),
 }
 
 impl MapState {
@@ -175,6 +203,12 @@ impl MapState {
             }
             MapAction::BasemapReady(level) => MapState { basemap: self.basemap.with(level)?, ..self.clone() },
             MapAction::Hint(hint) => MapState { hint, ..self.clone() },
+            MapAction::FirstFrameShown => MapState { first_frame_shown: true, ..self.clone() },
+            MapAction::TownsReady(towns) => MapState { towns: Some(towns), ..self.clone() },
+            MapAction::WaterReady(water) => MapState { water: Some(water), ..self.clone() },
+            MapAction::ChromeMoved(boxes) if *self.chrome == boxes => return None,
+            MapAction::ChromeMoved(boxes) => MapState { chrome: Shared::new(boxes), ..self.clone() },
+            MapAction::TourCardMoved(tour_card) => MapState { tour_card, ..self.clone() },
         };
         (next != *self).then_some(next)
     }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::browser::map_input::local_point;
 use crate::domain::coords::ScreenPx;
 use crate::domain::ids::AnnotationId;
+use crate::domain::layers::LayerId;
 use crate::domain::marker_layout::spread;
 use crate::domain::shared::Shared;
 use crate::domain::tour::timeline;
@@ -25,7 +26,11 @@ use crate::ui::map::gestures::use_map_gestures;
 use crate::ui::map::label_layer::LabelLayer;
 use crate::ui::map::layer_switcher::LayerSwitcher;
 use crate::ui::map::legend::Legend;
-use crate::ui::map::map_hooks::{use_basemap_level, use_flight, use_map_size, use_ready_mark};
+use crate::ui::map::locator_inset::LocatorInset;
+use crate::ui::map::map_hooks::{
+    use_basemap_level, use_chrome, use_flight, use_map_size, use_ready_mark, use_reference_layers,
+};
+use crate::ui::map::reference_layers::{Relief, WaterLayer};
 use crate::ui::map::scale_bar::ScaleBar;
 use crate::ui::map::story_markers::StoryMarkers;
 use crate::ui::map::story_shapes::StoryShapes;
@@ -78,7 +83,9 @@ fn drawing(state: &AppState, style: &AttrValue) -> Html {
         <svg class="drawing" viewBox={settled.view_box(OVERHANG).attribute()} style={style.clone()}
             preserveAspectRatio="none" aria-hidden="true">
             { hatch_pattern(settled) }
-            <BaseLayers level={drawn_level} layers={state.map.layers} />
+            <BaseLayers level={drawn_level} layers={state.map.layers}
+                over_land={html! { <Relief ready={state.map.first_frame_shown} zoom={settled.zoom} visible={state.map.layers.is_visible(LayerId::Relief)} /> }}
+                under_borders={html! { <WaterLayer water={state.map.water.clone()} zoom={settled.zoom} visible={state.map.layers.is_visible(LayerId::Rivers)} /> }} />
             <StoryShapes story={state.story.clone()} selected={state.reading.selected.clone()} hovered={state.reading.hovered.clone()} />
             { for state.classroom.hand_ins.iter().filter(|h| h.visible).map(|h| html! {
                 <AnnotationShapes document={DocumentRef(h.document.clone())} selected={None::<AnnotationId>} layer={format!("hand-in:{}", h.student)} />
@@ -106,12 +113,20 @@ fn annotation_points(state: &AppState, (scale, tx, ty): (f64, f64, f64)) -> Html
 }
 
 /// The open popups: a story feature's (beside its marker) and the selected annotation's.
+///
+/// The presenter's tour card shows the step's quote in large type, so no popup opens over the map then; a
+/// reader's tour card keeps the popups above it.
 fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
     let (view, annotations) = (&state.map.view, &state.annotations);
-    let feature = state.reading.selected.as_ref().and_then(|id| {
+    let touring_presenter = state.classroom.mode == Mode::Presenter && state.tour.step.is_some();
+    let height = match state.map.tour_card.filter(|_| state.tour.step.is_some()) {
+        Some(card) => card.top.clamp(0.0, view.height),
+        None => view.height,
+    };
+    let feature = state.reading.selected.as_ref().filter(|_| !touring_presenter).and_then(|id| {
         let index = state.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
-            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} height={view.height} />
+            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} {height} />
         })
     });
     let annotation = (annotations.tool.is_none() && annotations.preview.is_none())
@@ -120,7 +135,7 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
         .and_then(|a| {
             let at = view.lonlat_to_screen(a.geometry.first_position()?);
             Some(html! {
-                <AnnotationPopup story={state.story.clone()} annotation={Shared::from(a.clone())} {at} width={view.width} height={view.height} />
+                <AnnotationPopup story={state.story.clone()} annotation={Shared::from(a.clone())} {at} width={view.width} {height} />
             })
         });
     html! { <>{ feature.unwrap_or_default() }{ annotation.unwrap_or_default() }</> }
@@ -130,12 +145,13 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
 fn controls(state: &AppState) -> Html {
     html! {
         <>
-            // The presenter's tour is step-locked (classroom::state): the map has no zoom buttons then.
-            if state.classroom.mode != Mode::Presenter {
-                <div class="map-controls map-controls-top-right">
+            <div class="map-controls map-controls-top-right">
+                // The presenter's tour is step-locked (classroom::state): the map has no zoom buttons then.
+                if state.classroom.mode != Mode::Presenter {
                     <ZoomControls />
-                </div>
-            }
+                }
+                <LocatorInset view={state.map.settled} />
+            </div>
             <div class="map-controls map-controls-top-left">
                 <LayerSwitcher />
                 <Legend />
@@ -175,6 +191,7 @@ fn use_laser(map: &NodeRef) -> (Option<(f64, f64)>, Callback<PointerEvent>, Call
 pub fn MapView() -> Html {
     let store = use_store();
     let map_ref = use_node_ref();
+    let shell_ref = use_node_ref();
     let synthetic = use_memo((), |_| requested_synthetic());
     let (laser, on_laser, off_laser) = use_laser(&map_ref);
     let presenter = store.classroom.mode == Mode::Presenter;
@@ -182,7 +199,10 @@ pub fn MapView() -> Html {
     use_map_size(&map_ref, &dispatch);
     use_flight(store.map.flight, &dispatch);
     use_basemap_level(store.map.level_of_detail(), store.map.basemap.has(store.map.level_of_detail()), &dispatch);
-    use_ready_mark(store.map.sized);
+    use_ready_mark(store.map.sized, &dispatch);
+    use_reference_layers(store.map.first_frame_shown, &dispatch);
+    let layout = (store.map.view.width as u64, store.map.view.height as u64, store.tour.step.is_some(), presenter);
+    use_chrome(&shell_ref, &map_ref, layout, &dispatch);
     // Markers for the live camera, fanned out where they would overlap.
     let anchors: Vec<ScreenPx> =
         store.story.features.iter().map(|f| store.map.view.lonlat_to_screen(f.anchor)).collect();
@@ -197,7 +217,7 @@ pub fn MapView() -> Html {
     let style = drawing_style(&settled, transform);
     let center = settled.center_lonlat();
     html! {
-        <div class="map-shell" onpointermove={presenter.then_some(on_laser)} onpointerleave={presenter.then_some(off_laser)}>
+        <div ref={shell_ref} class="map-shell" onpointermove={presenter.then_some(on_laser)} onpointerleave={presenter.then_some(off_laser)}>
             <div ref={map_ref.clone()} class={classes!("map", annotations.tool.is_some().then_some("drawing-mode"))} tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
@@ -210,7 +230,8 @@ pub fn MapView() -> Html {
                     if let Some(data) = synthetic.as_ref() {
                         <SyntheticLayer data={data.clone()} {settled} overhang={OVERHANG} style={style.clone()} />
                     }
-                    <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter} />
+                    <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter}
+                        towns={store.map.towns.clone()} water={store.map.water.clone()} chrome={store.map.chrome.clone()} />
                     { annotation_points(&store, transform) }
                     <AnnotationOverlay {view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
