@@ -347,10 +347,11 @@ fn url_state() -> impl Strategy<Value = UrlState> {
         .prop_map(|(c, z, f, q, t, h)| UrlState {
             center: c.map(|(lon, lat)| LonLat::new(lon, lat)),
             zoom: z,
-            feature: f,
+            feature: f.clone(),
             quote: q,
             step: t,
             hidden_layers: h.into_iter().filter(|l| !l.is_empty()).collect(),
+            label_language: f,
             annotations: None,
         })
 }

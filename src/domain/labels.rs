@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::coords::{LonLat, ScreenPx};
 use super::label_placement::{place, LabelRequest, ScreenBox};
+use super::text_width::text_width_em;
 use super::viewport::Viewport;
 
 /// What a label names; it decides the type style.
@@ -65,8 +66,8 @@ pub fn read_labels(json: &str) -> Result<Vec<MapLabel>, String> {
 }
 
 const LINE_HEIGHT_PX: f64 = 16.0;
-/// A story place's label: 12 px type, about this wide a character and this tall, CSS px.
-const PLACE_CHAR_PX: f64 = 7.8;
+/// A story place's label: 12 px type (its width estimated per script, [`text_width_em`]), this tall, CSS px.
+const PLACE_FONT_PX: f64 = 12.0;
 /// What the halo (a 3 px stroke round the letters) adds to a label's width, CSS px.
 const HALO_PX: f64 = 4.0;
 const PLACE_LINE_PX: f64 = 14.0;
@@ -74,7 +75,8 @@ const PLACE_LINE_PX: f64 = 14.0;
 /// regions a reader needs to find the story at all); the others after them.
 const KEY_PRIORITY: i32 = 1;
 
-/// A story place to label: its text and where its symbol stands on screen.
+/// A story place to label: its text (in the language the reader chose, [`super::local_names::label_in`]) and
+/// where its symbol stands on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlaceToLabel<'a> {
     pub text: &'a str,
@@ -133,13 +135,16 @@ pub fn place_map_labels(
     basemap.sort_by_key(|l| l.priority);
     let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
     let mut requests: Vec<LabelRequest> = key.iter().map(|l| basemap_request(l, view, scale)).collect();
-    // A place the basemap already names (the Wakhan Corridor, say) is not named twice.
+    // A place the basemap already names (the Wakhan Corridor, say), or an earlier place names with the same
+    // words (opinion polls placed at the country they are about, in a language that names them by the
+    // country), is not named twice.
     let named_by_basemap = |p: &PlaceToLabel| labels.iter().any(|l| l.text.eq_ignore_ascii_case(p.text));
-    requests.extend(places.iter().map(|p| {
-        if named_by_basemap(p) {
+    let named_before = |i: usize, p: &PlaceToLabel| places[..i].iter().any(|q| q.text == p.text);
+    requests.extend(places.iter().enumerate().map(|(i, p)| {
+        if named_by_basemap(p) || named_before(i, p) {
             return LabelRequest { candidates: Vec::new(), width: 0.0, height: 0.0 };
         }
-        let width = (p.text.chars().count() as f64 * PLACE_CHAR_PX + HALO_PX) * scale;
+        let width = (text_width_em(p.text) * PLACE_FONT_PX + HALO_PX) * scale;
         LabelRequest::beside(p.at, symbol_radius_px, width, PLACE_LINE_PX * scale)
     }));
     requests.extend(rest.iter().map(|l| basemap_request(l, view, scale)));
@@ -276,6 +281,24 @@ mod tests {
         let labels = place_map_labels(&[region], &places, LabelStyle::READER, &v, |_| false);
         assert_eq!(labels.places.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
         assert_eq!(labels.basemap.len(), 1);
+    }
+
+    #[test]
+    fn a_label_is_as_wide_as_its_script_and_the_same_words_are_written_once() {
+        let v = view();
+        let at = v.lonlat_to_screen(LonLat::new(71.0, 38.5));
+        let places = [
+            PlaceToLabel { text: "新疆维吾尔自治区", at },
+            PlaceToLabel { text: "Тоҷикистон", at: ScreenPx::new(at.x, at.y + 60.0) },
+            PlaceToLabel { text: "تاجکستان", at: ScreenPx::new(at.x, at.y + 120.0) },
+            PlaceToLabel { text: "Тоҷикистон", at: ScreenPx::new(at.x, at.y - 60.0) },
+        ];
+        let labels = place_map_labels(&[], &places, LabelStyle::READER, &v, |_| false);
+        let width = |i: usize| labels.places.iter().find(|p| p.index == i).map(|p| p.rect.right - p.rect.left);
+        assert_eq!(width(0), Some(8.0 * 12.0 + HALO_PX), "eight Han characters, an em each");
+        assert!((width(1).unwrap() - (10.0 * 0.69 * 12.0 + HALO_PX)).abs() < 1e-9, "Cyrillic");
+        assert!(width(2).unwrap() < width(1).unwrap(), "Arabic letters are narrower");
+        assert_eq!(width(3), None, "the same words again are not written twice");
     }
 
     #[test]

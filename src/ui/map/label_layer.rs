@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::domain::coords::ScreenPx;
 use crate::domain::labels::{place_map_labels, LabelStyle, PlaceToLabel};
 use crate::domain::layers::{LayerId, LayerVisibility};
+use crate::domain::local_names::{label_in, LabelLanguage, LabelText};
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::viewport::Viewport;
@@ -22,6 +23,8 @@ pub struct LabelLayerProps {
     /// Where each story marker stands on screen (after spreading), in story order.
     pub positions: Rc<Vec<ScreenPx>>,
     pub presenter: bool,
+    /// The language the place labels are written in, where a place has a name in it.
+    pub language: LabelLanguage,
 }
 
 /// Country, region and physical-region labels and the story's place labels, placed together so that none
@@ -33,13 +36,10 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
         return html! { <svg class="labels" data-layer="labels" display="none" aria-hidden="true" /> };
     }
     let Ok(labels) = embedded_labels() else { return Html::default() };
-    let places: Vec<PlaceToLabel> = props
-        .story
-        .features
-        .iter()
-        .zip(props.positions.iter())
-        .map(|(f, at)| PlaceToLabel { text: &f.label, at: *at })
-        .collect();
+    let in_language: Vec<LabelText> =
+        props.story.features.iter().map(|f| label_in(&f.label, &f.names, props.language)).collect();
+    let places: Vec<PlaceToLabel> =
+        in_language.iter().zip(props.positions.iter()).map(|(t, at)| PlaceToLabel { text: t.text, at: *at }).collect();
     let style = if props.presenter { LabelStyle::PRESENTER } else { LabelStyle::READER };
     let placed = place_map_labels(&labels, &places, style, &props.view, |label| {
         LayerId::from_id(&label.id).is_some_and(|layer| !layers.is_visible(layer))
@@ -51,10 +51,13 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
         }
     });
     let place_texts = placed.places.into_iter().filter_map(|p| {
-        let feature = props.story.features.get(p.index)?;
+        let (feature, text) = (props.story.features.get(p.index)?, in_language.get(p.index)?);
+        // A local name says its language and, right to left, its direction (the SVG `direction` property).
+        let direction = text.lang.map(|_| text.direction.attribute());
         Some(html! {
             <text key={feature.id.to_string()} x={format!("{:.1}", p.at.x)} y={format!("{:.1}", p.at.y)}
-                class="label-place" data-label-for={feature.id.to_string()}>{ feature.label.clone() }</text>
+                class="label-place" data-label-for={feature.id.to_string()}
+                lang={text.lang.map(str::to_string)} {direction}>{ text.text.to_string() }</text>
         })
     });
     html! {

@@ -111,7 +111,8 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
     let feature = state.reading.selected.as_ref().and_then(|id| {
         let index = state.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
-            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} height={view.height} />
+            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} height={view.height}
+                language={state.map.label_language} />
         })
     });
     let annotation = (annotations.tool.is_none() && annotations.preview.is_none())
@@ -210,7 +211,8 @@ pub fn MapView() -> Html {
                     if let Some(data) = synthetic.as_ref() {
                         <SyntheticLayer data={data.clone()} {settled} overhang={OVERHANG} style={style.clone()} />
                     }
-                    <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter} />
+                    <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter}
+                        language={store.map.label_language} />
                     { annotation_points(&store, transform) }
                     <AnnotationOverlay {view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
