@@ -241,3 +241,28 @@ fn no_region_of_the_default_story_is_drawn_as_a_circle_but_its_estimated_sites_a
     let site = story.feature("new_site_ishkashim_wakhan").unwrap();
     assert!(site.shows_precision_circle(), "an estimated site keeps its circle");
 }
+
+#[test]
+fn the_places_carry_their_sourced_names_in_local_scripts() {
+    use article_map::domain::local_names::{direction_of, name_in, Direction};
+    let story = story();
+    let name = |id: &str, lang: &str| name_in(&story.feature(id).unwrap().names, lang).map(|n| n.text.clone());
+    assert_eq!(name("city_dushanbe", "fa-AF").as_deref(), Some("دوشنبه"));
+    assert_eq!(name("city_kashgar", "ug").as_deref(), Some("قەشقەر"));
+    assert_eq!(name("region_xinjiang", "zh-Hans").as_deref(), Some("新疆维吾尔自治区"));
+    assert_eq!(name("town_ishkashim", "tg").as_deref(), Some("Ишкошим"));
+    // Unsourced names are left out: the Russian name of Ishkoshim District, the Chinese name of the 201st base.
+    assert_eq!(name("new_site_ishkashim_wakhan", "ru"), None);
+    assert_eq!(name("ru_201st_base_dushanbe", "zh-Hans"), None);
+    // An alias takes the names of the place it repeats.
+    assert_eq!(name("border_tajik_afghan_panj", "ru").as_deref(), Some("Пяндж"), "the river's name");
+    assert_eq!(name("exercise_cooperation_2019_kyrgyzstan", "zh-Hans"), name("city_urumqi", "zh-Hans"));
+    let mut per_language = std::collections::BTreeMap::new();
+    for n in story.features.iter().flat_map(|f| &f.names) {
+        *per_language.entry(n.lang.as_str()).or_insert(0) += 1;
+        let arabic = n.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        assert_eq!(direction_of(&n.lang) == Direction::Rtl, arabic, "{n:?}");
+    }
+    let counts: Vec<(&str, i32)> = per_language.into_iter().collect();
+    assert_eq!(counts, [("fa-AF", 26), ("ky", 19), ("ps", 16), ("ru", 28), ("tg", 27), ("ug", 14), ("zh-Hans", 28)]);
+}

@@ -23,6 +23,7 @@ use article_map::domain::geojson_export::export_geojson;
 use article_map::domain::geojson_import::{import_geojson, ImportLimits};
 use article_map::domain::hand_in;
 use article_map::domain::interaction::{apply, ViewCommand};
+use article_map::domain::local_names::{direction_of, english_name, is_language_tag};
 use article_map::domain::marker_layout::spread;
 use article_map::domain::quote_index::{fold, QuoteError, QuoteIndex, QuoteSelector};
 use article_map::domain::shared_annotations;
@@ -245,6 +246,51 @@ proptest! {
     }
 }
 
+// ---- Local names ----
+
+/// Language tags: well-formed ones, near misses and any text.
+fn lang_tag() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(&["tg", "fa-AF", "zh-Hans", "srh-Arab", "x-a", "FA-af", "ug-Latn"][..])
+            .prop_map(String::from),
+        "[a-zA-Z0-9-]{0,40}",
+        text(12),
+    ]
+}
+
+/// A story feature's `names`: generated `{lang, text}` entries, broken ones, or any JSON at all.
+fn names_value() -> impl Strategy<Value = Value> {
+    let entry = prop_oneof![
+        4 => (lang_tag(), text(20)).prop_map(|(lang, text)| json!({"lang": lang, "text": text})),
+        1 => (lang_tag(), json_value()).prop_map(|(lang, text)| json!({"lang": lang, "text": text})),
+        1 => json_value(),
+    ];
+    prop_oneof![4 => prop::collection::vec(entry, 0..8).prop_map(Value::Array), 1 => json_value()]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn names_never_panic_and_what_is_read_is_a_tag_and_a_text(names in names_value(), edits in prop::option::of(edits())) {
+        let mut package = package(&["An article.".to_string()], &[(0, 3, 2, 1)]);
+        package["features"]["features"][0]["properties"]["names"] = names;
+        let mut text = package.to_string();
+        if let Some(edits) = edits {
+            text = mutated(&text, &edits);
+        }
+        if let Ok(story) = Story::from_json(&text) {
+            check_story(&story);
+            for name in story.features.iter().flat_map(|f| &f.names) {
+                prop_assert!(is_language_tag(&name.lang), "{:?}", name.lang);
+                prop_assert!(name.lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+                prop_assert!(!name.text.trim().is_empty() && name.text.chars().count() <= 2_000);
+                let _ = (direction_of(&name.lang), english_name(&name.lang));
+            }
+        }
+    }
+}
+
 // ---- Quote index ----
 
 proptest! {
@@ -301,10 +347,11 @@ fn url_state() -> impl Strategy<Value = UrlState> {
         .prop_map(|(c, z, f, q, t, h)| UrlState {
             center: c.map(|(lon, lat)| LonLat::new(lon, lat)),
             zoom: z,
-            feature: f,
+            feature: f.clone(),
             quote: q,
             step: t,
             hidden_layers: h.into_iter().filter(|l| !l.is_empty()).collect(),
+            label_language: f,
             annotations: None,
         })
 }

@@ -289,3 +289,49 @@ fn a_feature_is_labelled_by_its_label_or_by_its_title_shortened() {
     let not_text = refused(|p| p["features"]["features"][0]["properties"]["label"] = json!(42));
     assert_says(&not_text, "features.features[0].properties.label");
 }
+
+#[test]
+fn names_in_local_scripts_are_read_in_order_with_their_tags() {
+    let mut package = valid();
+    package["features"]["features"][0]["properties"]["names"] = json!([
+        {"lang": "tg", "text": "Ишкошим"},
+        {"lang": "fa-AF", "text": "اشکاشم"},
+        {"lang": "zh-Hans", "text": "伊什卡希姆"}
+    ]);
+    let story = load(&package).unwrap();
+    let names: Vec<(&str, &str)> = story.features[0].names.iter().map(|n| (n.lang.as_str(), n.text.as_str())).collect();
+    assert_eq!(names, [("tg", "Ишкошим"), ("fa-AF", "اشکاشم"), ("zh-Hans", "伊什卡希姆")]);
+    assert!(story.features[1].names.is_empty(), "names are optional");
+    let null = {
+        let mut p = valid();
+        p["features"]["features"][0]["properties"]["names"] = Value::Null;
+        load(&p).unwrap()
+    };
+    assert!(null.features[0].names.is_empty());
+}
+
+#[test]
+fn a_bad_name_is_refused_at_its_path_and_hostile_text_stays_text() {
+    let at = "features.features[0].properties.names";
+    let with = |names: Value| refused(move |p| p["features"]["features"][0]["properties"]["names"] = names);
+    assert_says(&with(json!({"lang": "tg"})), &format!("{at}: must be an array"));
+    assert_says(&with(json!(["Ишкошим"])), &format!("{at}[0]: must be an object"));
+    assert_says(&with(json!([{"text": "Ишкошим"}])), &format!("{at}[0].lang: is required"));
+    assert_says(&with(json!([{"lang": "tg", "text": ""}])), &format!("{at}[0].text: must not be empty"));
+    assert_says(&with(json!([{"lang": "tg", "text": 7}])), &format!("{at}[0].text: must be a string"));
+    for bad in ["fa_AF", "tg\" onmouseover=\"x", "-tg", "tg--x", "тг", "a"] {
+        assert_says(&with(json!([{"lang": bad, "text": "x"}])), &format!("{at}[0].lang: "));
+    }
+    let long_tag = with(json!([{"lang": format!("x-{}", ["abcdefgh"; 4].join("-")), "text": "x"}]));
+    assert_says(&long_tag, "is not a language tag");
+    let long_text = with(json!([{"lang": "tg", "text": "д".repeat(2_001)}]));
+    assert_says(&long_text, "the limit is 2,000");
+    let many: Vec<Value> = (0..51).map(|i| json!({"lang": "tg", "text": format!("name {i}")})).collect();
+    assert_says(&with(Value::Array(many)), &format!("{at}: has 51 names; the limit is 50"));
+
+    let mut package = valid();
+    package["features"]["features"][0]["properties"]["names"] =
+        json!([{"lang": "fa-AF", "text": "<img src=x onerror=alert(1)>\u{202E}"}]);
+    let story = load(&package).unwrap();
+    assert_eq!(story.features[0].names[0].text, "<img src=x onerror=alert(1)>\u{202E}");
+}

@@ -149,6 +149,19 @@ TITLES = {
     "opinion_pakistan_china_friendly": "Pakistan: among the most China-friendly countries",
 }
 
+# Names in the region's own scripts, from <shared>/facts/names.json, in this order of languages (the map's
+# label languages and the popup's list). Per language the first entry that is not a variant, not a former
+# name and not marked source "unsourced" is taken; unsourced names (the researcher's unchecked knowledge)
+# are left out. An entry with `same_as` repeats the names of the place it points to, which are taken from
+# there; an entry with `location` keeps its own names (of the facility's district, or of the base), and
+# the location's names are used only when the entry has none of its own.
+NAME_LANGUAGES = ("tg", "ru", "fa-AF", "ps", "zh-Hans", "ug", "ky")
+# Story feature id -> names.json place id, where they differ (none do today: both are keyed by sites.json ids).
+NAMES_IDS: dict[str, str] = {}
+LANG_TAG = re.compile(r"(?:[A-Za-z]{2,8}|[xX])(?:-[A-Za-z0-9]{1,8})*")
+MAX_NAMES = 50
+MAX_LABEL_CHARS = 2000
+
 # Plain-words precision notes. "{r}" is replaced by the radius (so note and number cannot drift).
 # Ids not listed get a note from generic_precision_note().
 PRECISION_NOTES = {
@@ -399,7 +412,34 @@ def generic_precision_note(kind: str, level: str) -> str:
     }[level]
 
 
-def build_feature(item: dict, paragraphs: list[dict], basemaps: dict, problems: list[str]) -> dict:
+def local_names(fid: str, places: dict) -> list[dict]:
+    """The feature's `names` ([{lang, text}], NAME_LANGUAGES order) from names.json's places."""
+    key = NAMES_IDS.get(fid, fid)
+    entry = places.get(key)
+    if entry is None:
+        return []
+    seen = [key]
+    while "same_as" in entry or (not entry.get("names") and "location" in entry):
+        key = entry["same_as"] if "same_as" in entry else entry["location"]
+        if key in seen or key not in places:
+            raise BuildError(f"{fid}: names.json points from {seen[-1]!r} to {key!r}, which is missing or a loop")
+        seen.append(key)
+        entry = places[key]
+    names = []
+    for lang in NAME_LANGUAGES:
+        for n in entry.get("names", []):
+            if n.get("lang") != lang or n.get("variant") or n.get("historic") or n.get("source") == "unsourced":
+                continue
+            text = n.get("text")
+            if not isinstance(text, str) or not text.strip() or text != text.strip():
+                raise BuildError(f"{fid}: names.json {key!r} has a {lang} name that is empty or padded: {text!r}")
+            names.append({"lang": lang, "text": text})
+            break
+    return names
+
+
+def build_feature(item: dict, paragraphs: list[dict], basemaps: dict, problems: list[str],
+                  places: dict | None = None) -> dict:
     fid = item.get("id")
     missing = [k for k in SITE_KEYS if k not in item]
     if missing:
@@ -439,12 +479,14 @@ def build_feature(item: dict, paragraphs: list[dict], basemaps: dict, problems: 
 
     quotes = [q for q in (make_quote(fid, e, paragraphs, problems) for e in item["article_quotes"]) if q]
 
+    names = local_names(fid, places or {})
     label = LABELS.get(fid)
     if label is not None and len(label) > 32:
         raise BuildError(f"{fid}: label longer than 32 characters: {label!r}")
     props = {
         "title": title,
         **({"label": label} if label else {}),
+        **({"names": names} if names else {}),
         "description": item["name"],
         "kind": item["kind"],
         "precision": precision,
@@ -580,6 +622,19 @@ def validate_package(pkg) -> list[str]:
             for si, s in enumerate(srcs):
                 if not isinstance(s, dict) or not s.get("publisher") or not s.get("url"):
                     P.append(f"{name}.properties.sources[{si}]: needs publisher and url")
+        names = pr.get("names")
+        if names is not None and (not isinstance(names, list) or len(names) > MAX_NAMES):
+            P.append(f"{name}.properties.names: must be a list of at most {MAX_NAMES} names")
+        for ni, n in enumerate(names if isinstance(names, list) else []):
+            nat = f"{name}.properties.names[{ni}]"
+            if not isinstance(n, dict):
+                P.append(f"{nat}: must be an object {{lang, text}}")
+                continue
+            lang, text = n.get("lang"), n.get("text")
+            if not isinstance(lang, str) or len(lang) > 35 or not LANG_TAG.fullmatch(lang):
+                P.append(f"{nat}.lang: {lang!r} is not a language tag (letters, digits, hyphens; ≤ 35 characters)")
+            if not isinstance(text, str) or not text.strip() or len(text) > MAX_LABEL_CHARS:
+                P.append(f"{nat}.text: must be non-empty text of at most {MAX_LABEL_CHARS} characters")
         anchor = pr.get("anchor")
         if anchor is not None and not _positions_ok(anchor, 0):
             P.append(f"{name}.properties.anchor: must be [lon, lat]")
@@ -659,9 +714,17 @@ def build(shared: Path) -> None:
     if stale:
         raise BuildError(f"build.py names ids that sites.json lacks: {stale}")
 
+    names_path = shared / "facts" / "names.json"
+    places = json.loads(names_path.read_text(encoding="utf-8")).get("places")
+    if not isinstance(places, dict):
+        raise BuildError(f"{names_path}: expected an object with \"places\"")
+    stale = sorted(set(NAMES_IDS) - set(ids)) + sorted(set(NAMES_IDS.values()) - set(places))
+    if stale:
+        raise BuildError(f"NAMES_IDS (build.py) names ids that sites.json or names.json lacks: {stale}")
+
     basemaps = {lvl: load_basemap(REPO / "assets" / "geo", lvl) for lvl in ("l0", "l1")}
     problems: list[str] = []
-    features = [build_feature(it, paragraphs, basemaps, problems) for it in items]
+    features = [build_feature(it, paragraphs, basemaps, problems, places) for it in items]
     if problems:
         raise BuildError("quote problems:\n  " + "\n  ".join(problems))
 
@@ -682,16 +745,19 @@ def build(shared: Path) -> None:
     OUT.write_text(text, encoding="utf-8")
     n_quotes = sum(len(f["properties"]["quotes"]) for f in features)
     n_sources = sum(len(f["properties"]["sources"]) for f in features)
+    per_lang = {lang: sum(any(n["lang"] == lang for n in f["properties"].get("names", [])) for f in features)
+                for lang in NAME_LANGUAGES}
     print(
         f"wrote {OUT.relative_to(REPO)}: {len(sections)} sections, {len(paragraphs)} paragraphs, "
-        f"{len(features)} features, {n_quotes} quotes, {n_sources} sources, {len(text.encode())} bytes"
+        f"{len(features)} features, {n_quotes} quotes, {n_sources} sources, {len(text.encode())} bytes; "
+        f"local names: " + ", ".join(f"{lang} {n}" for lang, n in per_lang.items())
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                    help="folder with article/article.txt and facts/sites.json (default: ../shared beside the repo)")
+                    help="folder with article/article.txt, facts/sites.json and facts/names.json (default: ../shared beside the repo)")
     ap.add_argument("--validate", nargs="+", type=Path, metavar="FILE",
                     help="only check story package files by the README rules, and exit")
     args = ap.parse_args(argv)

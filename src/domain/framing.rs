@@ -53,6 +53,7 @@ mod tests {
             id: "f".into(),
             title: "F".into(),
             label: "F".into(),
+            names: Vec::new(),
             description: None,
             kind: FeatureKind::Site,
             geometry: StoryGeometry::Point(LonLat::new(lon, lat)),

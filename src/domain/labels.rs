@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::coords::{LonLat, ScreenPx};
 use super::label_placement::{place, LabelRequest, ScreenBox};
+use super::text_width::text_width_em;
 use super::viewport::Viewport;
 
 /// What a label names; it decides the type style.
@@ -65,8 +66,8 @@ pub fn read_labels(json: &str) -> Result<Vec<MapLabel>, String> {
 }
 
 const LINE_HEIGHT_PX: f64 = 16.0;
-/// A story place's label: 12 px type, about this wide a character and this tall, CSS px.
-const PLACE_CHAR_PX: f64 = 7.8;
+/// A story place's label: 12 px type (its width estimated per script, [`text_width_em`]), this tall, CSS px.
+const PLACE_FONT_PX: f64 = 12.0;
 /// What the halo (a 3 px stroke round the letters) adds to a label's width, CSS px.
 const HALO_PX: f64 = 4.0;
 const PLACE_LINE_PX: f64 = 14.0;
@@ -74,7 +75,8 @@ const PLACE_LINE_PX: f64 = 14.0;
 /// regions a reader needs to find the story at all); the others after them.
 const KEY_PRIORITY: i32 = 1;
 
-/// A story place to label: its text and where its symbol stands on screen.
+/// A story place to label: its text (in the language the reader chose, [`super::local_names::label_in`]) and
+/// where its symbol stands on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PlaceToLabel<'a> {
     pub text: &'a str,
@@ -163,20 +165,23 @@ pub fn place_scene(
     basemap.sort_by_key(|l| l.priority);
     let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
     let mut requests: Vec<LabelRequest> = key.iter().map(|l| basemap_request(l, view, scale)).collect();
-    // A place the basemap already names (the Wakhan Corridor, say) is not named twice.
+    // A place the basemap already names (the Wakhan Corridor, say), or an earlier place names with the same
+    // words (opinion polls placed at the country they are about, in a language that names them by the
+    // country), is not named twice.
     let named_by_basemap = |p: &PlaceToLabel| labels.iter().any(|l| l.text.eq_ignore_ascii_case(p.text));
-    requests.extend(places.iter().map(|p| {
-        if named_by_basemap(p) {
+    let named_before = |i: usize, p: &PlaceToLabel| places[..i].iter().any(|q| q.text == p.text);
+    requests.extend(places.iter().enumerate().map(|(i, p)| {
+        if named_by_basemap(p) || named_before(i, p) {
             return LabelRequest::none();
         }
-        let width = (p.text.chars().count() as f64 * PLACE_CHAR_PX + HALO_PX) * scale;
+        let width = (text_width_em(p.text) * PLACE_FONT_PX + HALO_PX) * scale;
         LabelRequest::beside(p.at, symbol_radius_px, width, PLACE_LINE_PX * scale)
     }));
     let side = 2.0 * symbol_radius_px;
     let mut obstacles: Vec<ScreenBox> = places.iter().map(|p| ScreenBox::centred(p.at, side, side)).collect();
     obstacles.extend_from_slice(scene.chrome);
     let (width, height) = (view.width, view.height);
-    let named: Vec<bool> = places.iter().map(named_by_basemap).collect();
+    let named: Vec<bool> = places.iter().enumerate().map(|(i, p)| named_by_basemap(p) || named_before(i, p)).collect();
     let clusters = clusters_for(&requests, &obstacles, places, &named, style, (width, height));
     let cluster_start = requests.len();
     requests.extend(clusters.iter().map(|c| c.request.clone()));
@@ -299,7 +304,7 @@ fn clusters_for(
 /// count can change without moving it).
 fn cluster_request(members: Vec<usize>, places: &[PlaceToLabel], style: LabelStyle) -> ClusterToPlace {
     let text = cluster_text(members.len());
-    let width = ("88 sites".len() as f64 * PLACE_CHAR_PX + HALO_PX) * style.type_scale;
+    let width = (text_width_em("88 sites") * PLACE_FONT_PX + HALO_PX) * style.type_scale;
     let at = places[members[0]].at;
     let request = LabelRequest::beside(at, style.symbol_radius_px, width, PLACE_LINE_PX * style.type_scale);
     ClusterToPlace { members, text, request }
@@ -322,15 +327,15 @@ pub fn town_dot_radius_px(capital: bool) -> f64 {
     }
 }
 
-/// Type of the towns' labels: 11 px (a capital's 12 px), this wide a character.
-const TOWN_CHAR_PX: f64 = 6.6;
+/// Type of the towns' labels: 11 px (a capital's 12 px, the places' size).
+const TOWN_FONT_PX: f64 = 11.0;
 const TOWN_LINE_PX: f64 = 13.0;
 
 impl TownToLabel<'_> {
     fn request(&self, scale: f64) -> LabelRequest {
         let radius = town_dot_radius_px(self.capital) * scale;
-        let char_px = if self.capital { PLACE_CHAR_PX } else { TOWN_CHAR_PX };
-        let width = (self.text.chars().count() as f64 * char_px + HALO_PX) * scale;
+        let font_px = if self.capital { PLACE_FONT_PX } else { TOWN_FONT_PX };
+        let width = (text_width_em(self.text) * font_px + HALO_PX) * scale;
         LabelRequest::beside(self.at, radius, width, TOWN_LINE_PX * scale).with_symbol(ScreenBox::centred(
             self.at,
             2.0 * radius,
@@ -346,12 +351,12 @@ pub struct WaterToLabel<'a> {
     pub at: ScreenPx,
 }
 
-/// Water names: 11 px italic, this wide a character.
-const WATER_CHAR_PX: f64 = 6.2;
+/// Water names: 11 px italic serif, a little narrower than the sans the widths are measured in.
+const WATER_FONT_PX: f64 = 10.5;
 
 impl WaterToLabel<'_> {
     fn request(&self, scale: f64) -> LabelRequest {
-        let width = (self.text.chars().count() as f64 * WATER_CHAR_PX + HALO_PX) * scale;
+        let width = (text_width_em(self.text) * WATER_FONT_PX + HALO_PX) * scale;
         LabelRequest::within_area(self.at, width, TOWN_LINE_PX * scale)
     }
 }
@@ -490,6 +495,24 @@ mod tests {
         let labels = place_map_labels(&[region], &places, LabelStyle::READER, &v, |_| false);
         assert_eq!(labels.places.iter().map(|p| p.index).collect::<Vec<_>>(), [1]);
         assert_eq!(labels.basemap.len(), 1);
+    }
+
+    #[test]
+    fn a_label_is_as_wide_as_its_script_and_the_same_words_are_written_once() {
+        let v = view();
+        let at = v.lonlat_to_screen(LonLat::new(71.0, 38.5));
+        let places = [
+            PlaceToLabel { text: "新疆维吾尔自治区", at },
+            PlaceToLabel { text: "Тоҷикистон", at: ScreenPx::new(at.x, at.y + 60.0) },
+            PlaceToLabel { text: "تاجکستان", at: ScreenPx::new(at.x, at.y + 120.0) },
+            PlaceToLabel { text: "Тоҷикистон", at: ScreenPx::new(at.x, at.y - 60.0) },
+        ];
+        let labels = place_map_labels(&[], &places, LabelStyle::READER, &v, |_| false);
+        let width = |i: usize| labels.places.iter().find(|p| p.index == i).map(|p| p.rect.right - p.rect.left);
+        assert_eq!(width(0), Some(8.0 * 12.0 + HALO_PX), "eight Han characters, an em each");
+        assert!((width(1).unwrap() - (10.0 * 0.69 * 12.0 + HALO_PX)).abs() < 1e-9, "Cyrillic");
+        assert!(width(2).unwrap() < width(1).unwrap(), "Arabic letters are narrower");
+        assert_eq!(width(3), None, "the same words again are not written twice");
     }
 
     #[test]

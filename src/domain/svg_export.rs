@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::local_names::{is_language_tag, Direction};
 use super::palette::Palette;
 use super::viewport::Viewport;
 
@@ -37,6 +38,8 @@ pub struct ScreenText {
     pub size_px: f64,
     pub italic: bool,
     pub fill: String,
+    /// The language of a text that is not in the picture's own (a place's local name), and its direction.
+    pub lang: Option<(String, Direction)>,
 }
 
 /// Escapes text for XML content and attribute values.
@@ -118,9 +121,16 @@ pub fn standalone_svg(
         );
     }
     for t in texts {
+        // `xml:lang` for SVG 1.1 readers, `lang` for SVG 2 and browsers; `direction` for right-to-left names.
+        let lang = match &t.lang {
+            Some((tag, direction)) if is_language_tag(tag) => {
+                format!(r#" xml:lang="{tag}" lang="{tag}" direction="{}" unicode-bidi="embed""#, direction.attribute())
+            }
+            _ => String::new(),
+        };
         let _ = write!(
             svg,
-            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" dominant-baseline="central" fill="{}" stroke="{}" stroke-width="3" paint-order="stroke"{}>{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{}" text-anchor="middle" dominant-baseline="central" fill="{}" stroke="{}" stroke-width="3" paint-order="stroke"{}{lang}>{}</text>"#,
             t.x,
             t.y,
             t.size_px,
@@ -160,9 +170,21 @@ mod tests {
             stroke_opacity: 0.5,
             dash_px: Some((4.0, 2.0)),
         };
-        let text =
-            ScreenText { x: 1.0, y: 2.0, text: "<script>".into(), size_px: 12.0, italic: false, fill: "#000".into() };
-        let svg = standalone_svg(&view, "A & B", &LIGHT, &[path], &[], &[text], "Natural Earth");
+        let text = ScreenText {
+            x: 1.0,
+            y: 2.0,
+            text: "<script>".into(),
+            size_px: 12.0,
+            italic: false,
+            fill: "#000".into(),
+            lang: None,
+        };
+        let dari = ScreenText { text: "کابل".into(), lang: Some(("fa-AF".into(), Direction::Rtl)), ..text.clone() };
+        let bad_tag =
+            ScreenText { text: "x".into(), lang: Some(("a\" onload=\"x".into(), Direction::Ltr)), ..text.clone() };
+        let svg = standalone_svg(&view, "A & B", &LIGHT, &[path], &[], &[text, dari, bad_tag], "Natural Earth");
+        assert!(svg.contains(r#"xml:lang="fa-AF" lang="fa-AF" direction="rtl" unicode-bidi="embed">کابل</text>"#));
+        assert!(!svg.contains("onload"), "a tag that is not a language tag is not written");
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400""#));
         assert!(svg.contains("<title>A &amp; B</title>"));
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));

@@ -8,6 +8,7 @@
 use serde::Deserialize;
 
 use super::coords::LonLat;
+use super::local_names::{is_language_tag, LocalName};
 
 /// One town as the reference layer gives it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -23,6 +24,9 @@ pub struct Town {
     pub rank: u8,
     #[serde(default)]
     pub capital: bool,
+    /// Its names in the region's languages (sourced ones only: the derivation takes them from names.json).
+    #[serde(default)]
+    pub names: Vec<LocalName>,
 }
 
 impl Town {
@@ -57,6 +61,10 @@ pub fn read_towns(json: &str) -> Result<Vec<Town>, String> {
     Ok(file
         .towns
         .into_iter()
+        .map(|mut t| {
+            t.names.retain(|n| is_language_tag(&n.lang) && !n.text.trim().is_empty());
+            t
+        })
         .filter(|t| {
             t.rank <= 3
                 && t.lon.is_finite()
@@ -100,7 +108,7 @@ mod tests {
     use super::*;
 
     fn town(id: u64, rank: u8, pop: u64) -> Town {
-        Town { id, name: format!("T{id}"), lon: 70.0, lat: 38.0, pop, rank, capital: rank == 0 }
+        Town { id, name: format!("T{id}"), lon: 70.0, lat: 38.0, pop, rank, capital: rank == 0, names: Vec::new() }
     }
 
     #[test]

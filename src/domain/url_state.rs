@@ -1,5 +1,6 @@
-//! The reading state in the URL fragment: view, open feature, highlighted quote, tour step and layer
-//! visibility, versioned and compact (`#v1;c=73.7500,38.5989;z=6.34;f=new_site;q=2;t=3;h=wakhan,labels`).
+//! The reading state in the URL fragment: view, open feature, highlighted quote, tour step, layer
+//! visibility and label language, versioned and compact
+//! (`#v1;c=73.7500,38.5989;z=6.34;f=new_site;q=2;t=3;h=wakhan,labels;l=fa-AF`).
 //! Decoding never panics: a fragment that cannot be read gives the reason, and the app falls back to the
 //! default view with a notice; an unknown version is reported, not guessed.
 
@@ -21,6 +22,8 @@ pub struct UrlState {
     pub step: Option<usize>,
     /// Layer ids that are hidden.
     pub hidden_layers: Vec<String>,
+    /// The language tag of the map's place labels, when it is not the story's own (`l=fa-AF`).
+    pub label_language: Option<String>,
     /// Annotations carried by a shared link (see [`super::shared_annotations`]).
     pub annotations: Option<String>,
 }
@@ -103,7 +106,7 @@ impl UrlState {
     /// ```
     /// use article_map::domain::{coords::LonLat, url_state::UrlState};
     /// let s = UrlState { center: Some(LonLat::new(73.75, 38.6)), zoom: Some(6.3417), feature: Some("a;b".into()),
-    ///     quote: Some(2), step: None, hidden_layers: vec!["wakhan".into()], annotations: None };
+    ///     quote: Some(2), step: None, hidden_layers: vec!["wakhan".into()], label_language: None, annotations: None };
     /// assert_eq!(s.encode(), "v1;c=73.75000,38.60000;z=6.342;f=a%3Bb;q=2;h=wakhan");
     /// assert_eq!(UrlState::decode(&s.encode()).unwrap().feature.as_deref(), Some("a;b"));
     /// ```
@@ -126,6 +129,9 @@ impl UrlState {
         }
         if !self.hidden_layers.is_empty() {
             parts.push(format!("h={}", self.hidden_layers.iter().map(|l| escape(l)).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(l) = &self.label_language {
+            parts.push(format!("l={}", escape(l)));
         }
         if let Some(a) = &self.annotations {
             parts.push(format!("a={}", escape(a)));
@@ -192,6 +198,7 @@ impl UrlState {
                     state.hidden_layers =
                         value.split(',').filter(|l| !l.is_empty()).map(unescape).collect::<Result<_, _>>()?
                 }
+                "l" => state.label_language = Some(unescape(value)?),
                 "a" => state.annotations = Some(unescape(value)?),
                 _ => {} // parts from a newer v1 writer are skipped
             }
@@ -213,6 +220,7 @@ mod tests {
             quote: Some(3),
             step: Some(4),
             hidden_layers: vec!["wakhan".into(), "labels".into()],
+            label_language: Some("fa-AF".into()),
             annotations: Some("eJwLzs9JLcnMzwMAFlAD_w".into()),
         };
         assert_eq!(UrlState::decode(&format!("#{}", s.encode())).unwrap(), s);

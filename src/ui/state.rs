@@ -265,6 +265,7 @@ mod tests {
             [
                 MapAction::Jump(ViewCommand::ZoomAround { anchor: ScreenPx::new(100.0, 100.0), delta: 1.5 }).into(),
                 MapAction::ToggleLayer(LayerId::Wakhan).into(),
+                MapAction::LabelLanguage(crate::domain::local_names::LabelLanguage::Chinese).into(),
                 ReadingAction::Select { id: "ru_201st_base_dushanbe".into(), frame: false }.into(),
                 ReadingAction::ReadInArticle { id: "ru_201st_base_dushanbe".into(), quote: 0 }.into(),
             ],
@@ -274,6 +275,7 @@ mod tests {
         assert_eq!(reopened.reading.selected, s.reading.selected);
         assert_eq!(reopened.reading.passage, s.reading.passage);
         assert_eq!(reopened.map.layers, s.map.layers);
+        assert_eq!(reopened.map.label_language, s.map.label_language);
         let (a, b) = (reopened.map.settled.center_lonlat(), s.map.settled.center_lonlat());
         assert!((a.lon - b.lon).abs() < 1e-4 && (a.lat - b.lat).abs() < 1e-4);
         assert!((reopened.map.settled.zoom - s.map.settled.zoom).abs() < 1e-3);

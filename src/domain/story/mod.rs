@@ -15,6 +15,7 @@ use super::coords::LonLat;
 use super::geodesy::line_length_m;
 use super::geojson_reader::{join, Coordinates, Read};
 use super::ids::FeatureId;
+use super::local_names::{is_language_tag, LocalName, MAX_TAG_CHARS};
 use super::quote_index::{QuoteError, QuoteIndex, QuoteSelector};
 use super::thousands::thousands;
 
@@ -52,6 +53,8 @@ pub struct StoryLimits {
     pub max_vertices_per_feature: usize,
     /// Sources of one feature; also figures of one feature.
     pub max_sources_per_feature: usize,
+    /// Names of one feature in local languages (`names`).
+    pub max_names_per_feature: usize,
     /// Characters of every other string: ids, titles, headings, kinds, labels, publishers, dates, URLs.
     pub max_label_chars: usize,
 }
@@ -70,6 +73,7 @@ impl StoryLimits {
         max_quote_chars: 2_000,
         max_vertices_per_feature: 50_000,
         max_sources_per_feature: 50,
+        max_names_per_feature: 50,
         max_label_chars: 2_000,
     };
 }
@@ -342,6 +346,8 @@ pub struct StoryFeature {
     /// The short name written beside its symbol on the map (the package's `label`, or [`short_label`] of the
     /// title).
     pub label: String,
+    /// Its names in the region's languages and scripts (the package's `names`), in the package's order.
+    pub names: Vec<LocalName>,
     pub description: Option<String>,
     pub kind: FeatureKind,
     pub geometry: StoryGeometry,

@@ -69,8 +69,19 @@ impl Reader {
     }
 
     fn required_text(&mut self, object: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
-        let at = join(path, key);
         let limit = self.text_limit(key);
+        self.required_text_within(object, key, path, limit)
+    }
+
+    /// [`Reader::required_text`] with a limit of `limit` characters.
+    fn required_text_within(
+        &mut self,
+        object: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        limit: usize,
+    ) -> Option<String> {
+        let at = join(path, key);
         match object.get(key) {
             Some(Value::String(s)) if !self.within(s, limit, &at) => None,
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
@@ -303,10 +314,12 @@ impl Reader {
             Some(a) => self.read(Coordinates::new("Point").position(a, &join(&ppath, "anchor"))),
         };
         let label = self.optional_text(props, "label", &ppath).filter(|l| !l.trim().is_empty());
+        let names = self.names(props, &ppath);
         let title = title?;
         Some(StoryFeature {
             id: id?.into(),
             label: label.unwrap_or_else(|| short_label(&title)),
+            names,
             title,
             description: self.optional_text(props, "description", &ppath),
             kind: kind?,
@@ -434,6 +447,38 @@ impl Reader {
             }
         }
         sources
+    }
+
+    /// The feature's `names`: each `{lang, text}`, `lang` a language tag ([`is_language_tag`]), `text`
+    /// non-empty and no longer than a label; at most [`StoryLimits::max_names_per_feature`] of them.
+    fn names(&mut self, props: &Map<String, Value>, path: &str) -> Vec<LocalName> {
+        let at = join(path, "names");
+        let items = self.array(props, "names", path, false);
+        let items = self.capped(items, self.limits.max_names_per_feature, &at, "names");
+        let mut names = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{at}[{i}]");
+            let Some(object) = self.object(item, &at) else { continue };
+            let lang = self.required_text(object, "lang", &at).filter(|lang| {
+                let ok = is_language_tag(lang);
+                if !ok {
+                    self.problem(
+                        &join(&at, "lang"),
+                        format!(
+                            "{} is not a language tag: use letters, digits and hyphens, at most {MAX_TAG_CHARS} \
+                             characters, e.g. \"tg\", \"fa-AF\" or \"zh-Hans\"",
+                            quoted(lang)
+                        ),
+                    );
+                }
+                ok
+            });
+            let text = self.required_text_within(object, "text", &at, self.limits.max_label_chars);
+            if let (Some(lang), Some(text)) = (lang, text) {
+                names.push(LocalName { lang, text });
+            }
+        }
+        names
     }
 
     fn figures(&mut self, props: &Map<String, Value>, path: &str) -> Vec<Figure> {

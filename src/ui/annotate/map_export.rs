@@ -1,12 +1,16 @@
 //! The picture of the current view for "Export SVG" and "Export PNG": the basemap at its level of detail,
-//! the reader's annotations, the story's markers, the labels, and the attribution line.
+//! the reader's annotations, the story's markers, the labels (the basemap's and the places', in the reader's
+//! label language, as the map shows them), and the attribution line.
 
 use crate::domain::annotation::AnnotationDocument;
-use crate::domain::labels::{place_labels, LabelKind};
-use crate::domain::layers::LayerId;
+use crate::domain::coords::ScreenPx;
+use crate::domain::labels::{place_map_labels, LabelKind, LabelStyle, MapLabel, PlaceToLabel};
+use crate::domain::layers::{LayerId, LayerVisibility};
+use crate::domain::local_names::{label_in, LabelLanguage, LabelText};
 use crate::domain::marker_layout::spread;
 use crate::domain::paint::{circle_path, paint};
 use crate::domain::palette::LIGHT;
+use crate::domain::story::Story;
 use crate::domain::svg_export::{standalone_svg, ScreenSymbol, ScreenText, StyledPath};
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
@@ -100,7 +104,8 @@ pub fn current_view_svg(state: &AppState) -> String {
     paths.extend(annotation_paths(doc));
     let mut symbols = Vec::new();
     let anchors: Vec<_> = state.story.features.iter().map(|f| view.lonlat_to_screen(f.anchor)).collect();
-    for (f, at) in state.story.features.iter().zip(spread(&anchors)) {
+    let markers = spread(&anchors);
+    for (f, at) in state.story.features.iter().zip(markers.iter().copied()) {
         // As the stylesheet paints `.marker.surveyed`, `.marker.estimate` and other markers.
         let (fill, stroke) = if f.looks_surveyed() {
             (LIGHT.marker, LIGHT.marker_hollow)
@@ -118,23 +123,55 @@ pub fn current_view_svg(state: &AppState) -> String {
         });
     }
     symbols.extend(annotation_symbols(doc, view));
-    let mut texts = Vec::new();
-    if state.map.layers.is_visible(LayerId::Labels) {
-        if let Ok(labels) = embedded_labels() {
-            let layers = state.map.layers;
-            for l in
-                place_labels(&labels, view, |l| LayerId::from_id(&l.id).is_some_and(|layer| !layers.is_visible(layer)))
-            {
-                let (size, italic, fill) = match l.kind {
-                    LabelKind::Country => (12.0, false, LIGHT.label_country),
-                    LabelKind::Region => (12.0, true, LIGHT.label_region),
-                    LabelKind::Physical => (11.0, true, LIGHT.label_physical),
-                };
-                texts.push(ScreenText { x: l.at.x, y: l.at.y, text: l.text, size_px: size, italic, fill: fill.into() });
-            }
-        }
-    }
+    let texts = if state.map.layers.is_visible(LayerId::Labels) {
+        label_texts(&state.story, &markers, state.map.layers, state.map.label_language, view)
+    } else {
+        Vec::new()
+    };
     standalone_svg(view, &state.story.article.title, &LIGHT, &paths, &symbols, &texts, ATTRIBUTION)
+}
+
+/// The labels of the picture, placed as the map places them ([`place_map_labels`]): the basemap's, and the
+/// story's places beside their `markers` in the reader's label `language`, each local name with its language
+/// and direction.
+pub fn label_texts(
+    story: &Story,
+    markers: &[ScreenPx],
+    layers: LayerVisibility,
+    language: LabelLanguage,
+    view: &Viewport,
+) -> Vec<ScreenText> {
+    let labels = embedded_labels().unwrap_or_default();
+    let in_language: Vec<LabelText> = story.features.iter().map(|f| label_in(&f.label, &f.names, language)).collect();
+    let places: Vec<PlaceToLabel> =
+        in_language.iter().zip(markers).map(|(t, at)| PlaceToLabel { text: t.text, at: *at }).collect();
+    let hidden = |l: &MapLabel| LayerId::from_id(&l.id).is_some_and(|layer| !layers.is_visible(layer));
+    let placed = place_map_labels(&labels, &places, LabelStyle::READER, view, hidden);
+    let mut texts: Vec<ScreenText> = placed
+        .basemap
+        .into_iter()
+        .map(|l| {
+            let (size_px, italic, fill) = match l.kind {
+                LabelKind::Country => (12.0, false, LIGHT.label_country),
+                LabelKind::Region => (12.0, true, LIGHT.label_region),
+                LabelKind::Physical => (11.0, true, LIGHT.label_physical),
+            };
+            ScreenText { x: l.at.x, y: l.at.y, text: l.text, size_px, italic, fill: fill.into(), lang: None }
+        })
+        .collect();
+    texts.extend(placed.places.into_iter().filter_map(|p| {
+        let text = in_language.get(p.index)?;
+        Some(ScreenText {
+            x: p.at.x,
+            y: p.at.y,
+            text: text.text.to_string(),
+            size_px: 12.0,
+            italic: false,
+            fill: LIGHT.label_country.into(),
+            lang: text.lang.map(|tag| (tag.to_string(), text.direction)),
+        })
+    }));
+    texts
 }
 
 #[cfg(test)]
@@ -205,6 +242,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_exported_labels_are_the_maps_in_the_readers_language_with_lang_and_direction() {
+        use crate::domain::extent::home_view;
+        use crate::domain::local_names::{name_in, Direction};
+        let story = crate::ui::story::embedded_story::default_story().unwrap();
+        let view = home_view(1280.0, 800.0);
+        let anchors: Vec<ScreenPx> = story.features.iter().map(|f| view.lonlat_to_screen(f.anchor)).collect();
+        let markers = spread(&anchors);
+        let layers = LayerVisibility::default();
+        for (language, direction) in [(LabelLanguage::Dari, Direction::Rtl), (LabelLanguage::Chinese, Direction::Ltr)] {
+            let texts = label_texts(&story, &markers, layers, language, &view);
+            let local: Vec<&ScreenText> = texts.iter().filter(|t| t.lang.is_some()).collect();
+            assert!(local.len() >= 3, "{language:?}: {} local names", local.len());
+            for t in &local {
+                assert_eq!(t.lang, Some((language.tag().to_string(), direction)), "{}", t.text);
+                let named =
+                    story.features.iter().any(|f| name_in(&f.names, language.tag()).is_some_and(|n| n.text == t.text));
+                assert!(named, "{} is a story name in {language:?}", t.text);
+            }
+            let svg = standalone_svg(&view, "t", &LIGHT, &[], &[], &texts, "");
+            let tag = language.tag();
+            let attrs =
+                format!(r#"xml:lang="{tag}" lang="{tag}" direction="{}" unicode-bidi="embed">"#, direction.attribute());
+            assert!(local.iter().all(|t| svg.contains(&format!("{attrs}{}</text>", t.text))), "{language:?}");
+        }
+        let english = label_texts(&story, &markers, layers, LabelLanguage::English, &view);
+        assert!(english.iter().all(|t| t.lang.is_none()));
+        assert!(english.iter().any(|t| t.text == "Dushanbe"), "the story's places are in the picture");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::labels::{
     place_scene, town_dot_radius_px, LabelScene, LabelStyle, MapLabels, PlaceToLabel, TownToLabel, WaterToLabel,
 };
 use crate::domain::layers::{LayerId, LayerVisibility};
+use crate::domain::local_names::{label_in, LabelLanguage, LabelText};
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::towns::{towns_at, Town};
@@ -31,6 +32,8 @@ pub struct LabelLayerProps {
     pub water: Option<Shared<DrawnWater>>,
     /// Where the map's controls cover it.
     pub chrome: Shared<Vec<ScreenBox>>,
+    /// The language the place and town labels are written in, where a place has a name in it.
+    pub language: LabelLanguage,
 }
 
 /// How far off screen a town may stand and still be considered, px (its label could reach in).
@@ -58,13 +61,20 @@ fn water_names<'a>(water: &'a DrawnWater, view: &Viewport) -> Vec<WaterToLabel<'
         .collect()
 }
 
+/// A `<text>`'s language attributes: a local name says its language and, right to left, its direction
+/// (the SVG `direction` property); the story's own labels are in the page's language.
+fn language_of(text: &LabelText) -> (Option<String>, Option<&'static str>) {
+    (text.lang.map(str::to_string), text.lang.map(|_| text.direction.attribute()))
+}
+
 /// The `<text>`s of the story's places and of the clusters of places that found no room of their own.
-fn place_texts(placed: &MapLabels, story: &Story) -> Html {
+fn place_texts(placed: &MapLabels, story: &Story, in_language: &[LabelText]) -> Html {
     let places = placed.places.iter().filter_map(|p| {
-        let feature = story.features.get(p.index)?;
+        let (feature, text) = (story.features.get(p.index)?, in_language.get(p.index)?);
+        let (lang, direction) = language_of(text);
         Some(html! {
             <text key={feature.id.to_string()} x={px(p.at.x)} y={px(p.at.y)}
-                class="label-place" data-label-for={feature.id.to_string()}>{ feature.label.clone() }</text>
+                class="label-place" data-label-for={feature.id.to_string()} {lang} {direction}>{ text.text.to_string() }</text>
         })
     });
     let clusters = placed.clusters.iter().map(|c| {
@@ -78,15 +88,16 @@ fn place_texts(placed: &MapLabels, story: &Story) -> Html {
 }
 
 /// The towns whose labels found room: a dot and a name each.
-fn town_marks(placed: &MapLabels, towns: &[(&Town, ScreenPx)]) -> Html {
+fn town_marks(placed: &MapLabels, towns: &[(&Town, ScreenPx)], in_language: &[LabelText]) -> Html {
     let marks = placed.towns.iter().filter_map(|p| {
-        let (town, at) = towns.get(p.index)?;
+        let ((town, at), text) = (towns.get(p.index)?, in_language.get(p.index)?);
         let class = if town.capital { "label-town label-capital" } else { "label-town" };
+        let (lang, direction) = language_of(text);
         Some(html! {
             <g key={town.id.to_string()} data-town={town.id.to_string()}>
                 <circle cx={px(at.x)} cy={px(at.y)} r={px(town_dot_radius_px(town.capital))}
                     class={if town.capital { "town-dot town-capital" } else { "town-dot" }} />
-                <text x={px(p.at.x)} y={px(p.at.y)} {class}>{ town.name.clone() }</text>
+                <text x={px(p.at.x)} y={px(p.at.y)} {class} {lang} {direction}>{ text.text.to_string() }</text>
             </g>
         })
     });
@@ -100,23 +111,22 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
     let (layers, view) = (props.layers, &props.view);
     let labels_on = layers.is_visible(LayerId::Labels);
     let basemap = embedded_labels().ok().filter(|_| labels_on);
-    let places: Vec<PlaceToLabel> = if labels_on {
-        props
-            .story
-            .features
-            .iter()
-            .zip(props.positions.iter())
-            .map(|(f, at)| PlaceToLabel { text: &f.label, at: *at })
-            .collect()
-    } else {
-        Vec::new()
+    let in_language: Vec<LabelText> = match labels_on {
+        true => props.story.features.iter().map(|f| label_in(&f.label, &f.names, props.language)).collect(),
+        false => Vec::new(),
     };
+    let places: Vec<PlaceToLabel> =
+        in_language.iter().zip(props.positions.iter()).map(|(t, at)| PlaceToLabel { text: t.text, at: *at }).collect();
     let towns = match &props.towns {
         Some(towns) if layers.is_visible(LayerId::Places) => towns_on_screen(towns, view),
         _ => Vec::new(),
     };
-    let town_labels: Vec<TownToLabel> =
-        towns.iter().map(|(t, at)| TownToLabel { text: &t.name, at: *at, capital: t.capital }).collect();
+    let town_names: Vec<LabelText> = towns.iter().map(|(t, _)| label_in(&t.name, &t.names, props.language)).collect();
+    let town_labels: Vec<TownToLabel> = towns
+        .iter()
+        .zip(&town_names)
+        .map(|((t, at), name)| TownToLabel { text: name.text, at: *at, capital: t.capital })
+        .collect();
     let water = match &props.water {
         Some(water) if labels_on && layers.is_visible(LayerId::Rivers) => water_names(water, view),
         _ => Vec::new(),
@@ -142,9 +152,9 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
             <g data-layer="labels" display={(!labels_on).then_some("none")}>
                 { for texts }
                 <g data-layer="water-labels">{ for water_texts }</g>
-                { place_texts(&placed, &props.story) }
+                { place_texts(&placed, &props.story, &in_language) }
             </g>
-            { town_marks(&placed, &towns) }
+            { town_marks(&placed, &towns, &town_names) }
         </svg>
     }
 }

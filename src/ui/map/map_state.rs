@@ -1,5 +1,5 @@
 //! The map slice: the live and settled cameras, the zoom range, a tour flight, which layers show, the
-//! basemap levels fetched so far, and a gesture hint. Its reducer is pure.
+//! language of the place labels, the basemap levels fetched so far, and a gesture hint. Its reducer is pure.
 
 use crate::domain::coords::LonLat;
 use crate::domain::extent::{home_view, limits_for};
@@ -9,6 +9,7 @@ use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::label_placement::ScreenBox;
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::level_of_detail::LevelOfDetail;
+use crate::domain::local_names::LabelLanguage;
 use crate::domain::projection::project;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
@@ -63,6 +64,8 @@ pub struct MapState {
     pub sized: bool,
     pub flight: Option<Flight>,
     pub layers: LayerVisibility,
+    /// The language the story's place labels are written in (where a place has a name in it).
+    pub label_language: LabelLanguage,
     pub basemap: BasemapLevels,
     /// A short hint over the map ("Use Ctrl + scroll to zoom"), shown for a moment.
     pub hint: Option<&'static str>,
@@ -88,6 +91,7 @@ impl Default for MapState {
             sized: false,
             flight: None,
             layers: LayerVisibility::default(),
+            label_language: LabelLanguage::default(),
             basemap: BasemapLevels::default(),
             hint: None,
             first_frame_shown: false,
@@ -132,6 +136,8 @@ pub enum MapAction {
     ToggleLayer(LayerId),
     /// Show exactly the layers not named here.
     HideOnly(Vec<LayerId>),
+    /// Write the place labels in this language.
+    LabelLanguage(LabelLanguage),
     /// A finer basemap level has been fetched and read.
     BasemapReady(Shared<DrawnLevel>),
     /// Show (or clear) a gesture hint over the map.
@@ -201,6 +207,7 @@ impl MapState {
                     .fold(LayerVisibility::default(), |layers, l| layers.toggled(l));
                 MapState { layers, ..self.clone() }
             }
+            MapAction::LabelLanguage(label_language) => MapState { label_language, ..self.clone() },
             MapAction::BasemapReady(level) => MapState { basemap: self.basemap.with(level)?, ..self.clone() },
             MapAction::Hint(hint) => MapState { hint, ..self.clone() },
             MapAction::FirstFrameShown => MapState { first_frame_shown: true, ..self.clone() },
@@ -289,6 +296,15 @@ mod tests {
         assert_eq!(hidden.apply(MapAction::ToggleLayer(LayerId::Wakhan), &story).unwrap(), s);
         let only = hidden.apply(MapAction::HideOnly(vec![LayerId::Labels]), &story).unwrap();
         assert!(only.layers.is_visible(LayerId::Wakhan) && !only.layers.is_visible(LayerId::Labels));
+    }
+
+    #[test]
+    fn the_label_language_is_chosen_once() {
+        let (s, story) = (sized(), Story::empty());
+        assert_eq!(s.label_language, LabelLanguage::English);
+        let dari = s.apply(MapAction::LabelLanguage(LabelLanguage::Dari), &story).unwrap();
+        assert_eq!((dari.label_language, dari.view), (LabelLanguage::Dari, s.view));
+        assert_eq!(dari.apply(MapAction::LabelLanguage(LabelLanguage::Dari), &story), None);
     }
 
     #[test]

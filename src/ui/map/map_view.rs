@@ -126,7 +126,8 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
     let feature = state.reading.selected.as_ref().filter(|_| !touring_presenter).and_then(|id| {
         let index = state.story.features.iter().position(|f| &f.id == id)?;
         Some(html! {
-            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} {height} />
+            <Popup story={state.story.clone()} id={id.clone()} at={*positions.get(index)?} width={view.width} {height}
+                language={state.map.label_language} />
         })
     });
     let annotation = (annotations.tool.is_none() && annotations.preview.is_none())
@@ -231,7 +232,8 @@ pub fn MapView() -> Html {
                         <SyntheticLayer data={data.clone()} {settled} overhang={OVERHANG} style={style.clone()} />
                     }
                     <LabelLayer {view} layers={store.map.layers} story={store.story.clone()} positions={positions.clone()} {presenter}
-                        towns={store.map.towns.clone()} water={store.map.water.clone()} chrome={store.map.chrome.clone()} />
+                        towns={store.map.towns.clone()} water={store.map.water.clone()} chrome={store.map.chrome.clone()}
+                        language={store.map.label_language} />
                     { annotation_points(&store, transform) }
                     <AnnotationOverlay {view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}

@@ -1,8 +1,9 @@
 //! Links: what a link to the current reading state holds, and what opening one does to each slice (the
-//! layers, the place and passage, the camera, the tour, and annotations the link carries).
+//! layers and the label language, the place and passage, the camera, the tour, and annotations the link carries).
 
 use crate::domain::ids::FeatureId;
 use crate::domain::layers::LayerId;
+use crate::domain::local_names::LabelLanguage;
 use crate::domain::url_state::UrlState;
 use crate::ui::annotate::intake::DocumentEvent;
 use crate::ui::map::map_state::MapAction;
@@ -31,6 +32,9 @@ pub fn link_of(state: &AppState) -> UrlState {
             .filter(|l| !state.map.layers.is_visible(*l))
             .map(|l| l.id().to_string())
             .collect(),
+        label_language: Some(state.map.label_language)
+            .filter(|l| *l != LabelLanguage::English)
+            .map(|l| l.tag().to_string()),
         annotations: None,
     }
 }
@@ -42,6 +46,9 @@ pub fn apply(action: ShareAction) -> Vec<Action> {
     let hidden = link.hidden_layers.iter().filter_map(|id| LayerId::from_id(id).filter(|l| l.id() == id)).collect();
     let mut actions: Vec<Action> = vec![
         MapAction::HideOnly(hidden).into(),
+        // An unknown tag (a newer map's language) shows the story's own labels.
+        MapAction::LabelLanguage(link.label_language.as_deref().and_then(LabelLanguage::from_tag).unwrap_or_default())
+            .into(),
         ReadingAction::Open { feature: link.feature.as_deref().map(FeatureId::from), quote: link.quote }.into(),
     ];
     match (link.center, link.zoom, link.feature) {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser::focus::{focus_feature_marker, focus_node};
 use crate::domain::coords::ScreenPx;
 use crate::domain::ids::FeatureId;
+use crate::domain::local_names::{chosen_first, direction_of, english_name, LabelLanguage};
 use crate::domain::popup_placement::{place_popup, Anchor};
 use crate::domain::shared::Shared;
 use crate::domain::story::{Story, StoryFeature};
@@ -23,6 +24,9 @@ pub struct PopupProps {
     pub at: ScreenPx,
     pub width: f64,
     pub height: f64,
+    /// The map's label language: its name comes first in the list of local names.
+    #[prop_or_default]
+    pub language: LabelLanguage,
 }
 
 /// Where the popup goes ([`place_popup`]), as CSS custom properties (the stylesheet turns them off for the
@@ -61,6 +65,23 @@ fn quotes(story: &Story, feature: &StoryFeature, read: impl Fn(usize) -> Callbac
         },
     });
     html! { <div class="popup-quotes">{ for items }</div> }
+}
+
+/// The feature's names in the region's languages, each isolated in its own language and direction (so that a
+/// right-to-left name does not scramble the English around it) after the language's English name.
+fn local_names(feature: &StoryFeature, language: LabelLanguage) -> Html {
+    if feature.names.is_empty() {
+        return Html::default();
+    }
+    let items = chosen_first(&feature.names, language).into_iter().map(|name| {
+        html! {
+            <li>
+                <span class="name-lang">{ format!("{}: ", english_name(&name.lang)) }</span>
+                <bdi lang={name.lang.clone()} dir={direction_of(&name.lang).attribute()}>{ name.text.clone() }</bdi>
+            </li>
+        }
+    });
+    html! { <ul class="popup-names" aria-label="Local names">{ for items }</ul> }
 }
 
 /// The popup for the feature `id`.
@@ -126,6 +147,7 @@ pub fn Popup(props: &PopupProps) -> Html {
                 <button type="button" class="popup-close" aria-label="Close" onclick={on_close}>{ "×" }</button>
             </header>
             <p class="popup-kind">{ format!("{} · {}", feature.kind.label(), feature.confidence.label()) }</p>
+            { local_names(feature, props.language) }
             { quotes(&props.story, feature, read) }
             <p class="popup-precision">
                 <strong>{ feature.precision_in_words() }</strong>
