@@ -49,6 +49,12 @@ pub fn key_of(event: &web_sys::KeyboardEvent) -> Key {
     }
 }
 
+/// Whether an event's target is the map element itself (not a marker or another control inside it).
+pub fn is_on_map_itself(event: &web_sys::Event, map: &yew::NodeRef) -> bool {
+    let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    target.is_some() && target == map.cast::<web_sys::Element>()
+}
+
 /// Stops the browser's own handling of an event (page scroll, text selection, zoom).
 pub fn prevent(event: &web_sys::Event) {
     event.prevent_default();

@@ -4,6 +4,10 @@
 use super::annotation::AnnotationGeometry;
 use super::coords::LonLat;
 
+/// Two positions closer than this on screen (CSS px) are one spot: the two clicks of a double-click, a
+/// click on an area's first vertex, a second Enter at the keyboard crosshair.
+pub const SAME_SPOT_PX: f64 = 8.0;
+
 /// What a drawing click makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tool {

@@ -59,6 +59,20 @@ impl<T: Clone + PartialEq> History<T> {
         History { past, present: next, future: Vec::new(), limit: self.limit }
     }
 
+    /// Makes `next` the present in place of the present: the last step now ends at `next` (a burst of
+    /// keyboard nudges is one step). Anything undone is dropped, as by a new step.
+    ///
+    /// ```
+    /// use article_map::domain::history::History;
+    /// let h = History::new(0).committed(1).amended(2).amended(3);
+    /// assert_eq!(*h.present(), 3);
+    /// assert_eq!(*h.undone().present(), 0, "one undo goes back past the whole burst");
+    /// assert!(!h.undone().can_undo());
+    /// ```
+    pub fn amended(&self, next: T) -> Self {
+        History { present: next, future: Vec::new(), ..self.clone() }
+    }
+
     /// One step back (the same history if there is none).
     pub fn undone(&self) -> Self {
         let mut h = self.clone();

@@ -17,6 +17,7 @@ pub mod history;
 pub mod hit_test;
 pub mod ids;
 pub mod interaction;
+pub mod keyboard_edit;
 pub mod label_placement;
 pub mod labels;
 pub mod layers;

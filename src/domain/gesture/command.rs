@@ -65,6 +65,16 @@ pub enum GestureCommand {
     DeleteSelectedAnnotation,
     /// Delete the selected vertex of the selected annotation.
     DeleteSelectedVertex,
+    /// An arrow key while a tool is on: move the keyboard crosshair by (dx, dy) CSS px (the map pans for
+    /// what would take it past the edge: `keyboard_edit::step_crosshair`).
+    MoveCrosshair { dx: f64, dy: f64 },
+    /// Enter while a tool is on: place a point or vertex at the crosshair, or finish the shape
+    /// (`keyboard_edit::enter_at`).
+    EnterAtCrosshair,
+    /// `]` (`forward`) or `[` with an annotation selected: choose its next or previous vertex.
+    StepVertex { forward: bool },
+    /// An arrow key with a vertex chosen: move it by (dx, dy) CSS px.
+    NudgeVertex { dx: f64, dy: f64 },
 }
 
 /// The answer to one event.

@@ -51,7 +51,7 @@ fn owner() -> impl Strategy<Value = PressOwner> {
 }
 
 fn input() -> impl Strategy<Value = GestureInput> {
-    let names = vec!["Enter", "Backspace", "Escape", "Delete", "+", "-", "ArrowLeft", "ArrowDown", "a", ""];
+    let names = vec!["Enter", "Backspace", "Escape", "Delete", "+", "-", "ArrowLeft", "ArrowDown", "[", "]", "a", ""];
     prop_oneof![
         3 => (pointer(), owner()).prop_map(|(pointer, owner)| GestureInput::PointerDown { pointer, owner }),
         5 => pointer().prop_map(GestureInput::PointerMove),
@@ -91,6 +91,7 @@ fn numbers(command: &GestureCommand) -> Vec<f64> {
         | GestureCommand::ContinueEditDrag { at }
         | GestureCommand::Click { at, .. }
         | GestureCommand::MoveDraftCursor { at } => vec![at.x, at.y],
+        GestureCommand::MoveCrosshair { dx, dy } | GestureCommand::NudgeVertex { dx, dy } => vec![*dx, *dy],
         _ => Vec::new(),
     }
 }

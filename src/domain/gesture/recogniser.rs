@@ -6,6 +6,7 @@ use super::input::{GestureContext, GestureInput, Key, Pointer, PointerKind, Whee
 use super::{DRAG_THRESHOLD_PX, TAP_DISTANCE_PX, WHEEL_SETTLE_MS};
 use crate::domain::coords::ScreenPx;
 use crate::domain::interaction::{is_double_tap, key_command, pinch_step, wheel_zoom_delta, ViewCommand};
+use crate::domain::keyboard_edit::arrow_step;
 use crate::domain::press_owner::PressOwner;
 
 use GestureCommand::*;
@@ -283,8 +284,17 @@ impl GestureRecogniser {
             return GestureResponse::none();
         }
         let drafting = context.draft_has_vertices;
+        let arrow = arrow_step(&key.key, key.shift);
         let command = match key.key.as_str() {
-            "Enter" if drafting => Some(FinishShape),
+            // With a tool on, the keyboard draws: the arrows move the crosshair instead of the map.
+            "Enter" if context.drawing => Some(EnterAtCrosshair),
+            _ if context.drawing && arrow.is_some() => arrow.map(|(dx, dy)| MoveCrosshair { dx, dy }),
+            "[" | "]" if context.annotation_selected && !context.drawing => {
+                Some(StepVertex { forward: key.key == "]" })
+            }
+            _ if context.annotation_selected && context.vertex_selected && arrow.is_some() => {
+                arrow.map(|(dx, dy)| NudgeVertex { dx, dy })
+            }
             "Backspace" if drafting => Some(RemoveLastVertex),
             "Escape" if context.drawing || context.annotation_selected => Some(CancelAnnotating),
             "Escape" if context.popup_open => Some(ClosePopup),
@@ -644,8 +654,9 @@ mod tests {
         let selected = GestureContext { annotation_selected: true, ..FREE };
         let one =
             |g: &mut GestureRecogniser, name: &str, context: GestureContext| g.handle(&key(name), &context).commands;
-        assert_eq!(one(&mut g, "Enter", drafting), vec![FinishShape]);
-        assert_eq!(one(&mut g, "Enter", DRAWING), vec![], "nothing to finish");
+        assert_eq!(one(&mut g, "Enter", drafting), vec![EnterAtCrosshair], "the crosshair decides: place or finish");
+        assert_eq!(one(&mut g, "Enter", DRAWING), vec![EnterAtCrosshair]);
+        assert_eq!(one(&mut g, "Enter", FREE), vec![]);
         assert_eq!(one(&mut g, "Backspace", drafting), vec![RemoveLastVertex]);
         assert_eq!(one(&mut g, "Escape", DRAWING), vec![CancelAnnotating]);
         assert_eq!(one(&mut g, "Escape", GestureContext { popup_open: true, ..selected }), vec![CancelAnnotating]);
@@ -664,6 +675,28 @@ mod tests {
             GestureInput::Key(Key { key: "+".into(), shift: false, ctrl: true, meta: false, alt: false });
         assert_eq!(g.handle(&browser_zoom, &FREE), GestureResponse::none(), "Ctrl + is the browser's");
         assert!(g.handle(&key("Enter"), &drafting).prevent_default);
+    }
+
+    #[test]
+    fn with_a_tool_on_the_arrows_move_the_crosshair_and_with_a_vertex_chosen_they_move_it() {
+        let mut g = GestureRecogniser::new();
+        let arrow = |name: &str, shift| {
+            GestureInput::Key(Key { key: name.into(), shift, ctrl: false, meta: false, alt: false })
+        };
+        assert_eq!(g.handle(&arrow("ArrowLeft", false), &DRAWING).commands, vec![MoveCrosshair { dx: -10.0, dy: 0.0 }]);
+        assert_eq!(g.handle(&arrow("ArrowDown", true), &DRAWING).commands, vec![MoveCrosshair { dx: 0.0, dy: 50.0 }]);
+        assert!(g.handle(&arrow("ArrowDown", true), &DRAWING).prevent_default, "the page does not scroll");
+        let selected = GestureContext { annotation_selected: true, ..FREE };
+        assert_eq!(g.handle(&key("]"), &selected).commands, vec![StepVertex { forward: true }]);
+        assert_eq!(g.handle(&key("["), &selected).commands, vec![StepVertex { forward: false }]);
+        assert_eq!(g.handle(&key("]"), &FREE).commands, vec![]);
+        let pan = JumpView(ViewCommand::PanBy { dx: 0.0, dy: -80.0 });
+        assert_eq!(g.handle(&arrow("ArrowDown", false), &selected).commands, vec![pan], "no vertex chosen: it pans");
+        let chosen = GestureContext { vertex_selected: true, ..selected };
+        assert_eq!(g.handle(&arrow("ArrowUp", false), &chosen).commands, vec![NudgeVertex { dx: 0.0, dy: -10.0 }]);
+        assert_eq!(g.handle(&arrow("ArrowRight", true), &chosen).commands, vec![NudgeVertex { dx: 50.0, dy: 0.0 }]);
+        let held = GestureInput::Key(Key { key: "ArrowUp".into(), shift: false, ctrl: false, meta: false, alt: true });
+        assert_eq!(g.handle(&held, &chosen), GestureResponse::none(), "Alt + arrow is the browser's");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use crate::domain::basemap::Shape;
-use crate::domain::coords::LonLat;
-use crate::domain::drawing::{midpoints, vertices, Draft, Tool};
+use crate::domain::coords::{LonLat, ScreenPx};
+use crate::domain::drawing::{midpoints, vertices, Draft, Tool, VertexRef};
 use crate::domain::ids::AnnotationId;
 use crate::domain::paint::paint;
 use crate::domain::svg_path::path_data;
@@ -106,9 +106,12 @@ pub struct AnnotationOverlayProps {
     pub view: Viewport,
     pub document: DocumentRef,
     pub selected: Option<AnnotationId>,
-    pub vertex: Option<crate::domain::drawing::VertexRef>,
+    pub vertex: Option<VertexRef>,
     pub draft: Option<Draft>,
     pub cursor: Option<LonLat>,
+    /// The keyboard's crosshair, while a tool is on.
+    #[prop_or_default]
+    pub crosshair: Option<ScreenPx>,
     #[prop_or(AttrValue::Static("annotation-overlay"))]
     pub class: AttrValue,
 }
@@ -157,6 +160,22 @@ pub fn AnnotationPoints(props: &AnnotationPointsProps) -> Html {
     }
 }
 
+/// The keyboard's crosshair at `at`: dark strokes on a white halo, so that it stands out (3:1 or more) on
+/// any ground the map has.
+fn crosshair(at: ScreenPx) -> Html {
+    const ARMS: &str = "M-17 0H-6M6 0H17M0 -17V-6M0 6V17";
+    html! {
+        <g class="keyboard-crosshair" data-keyboard-crosshair="" data-x={format!("{:.1}", at.x)} data-y={format!("{:.1}", at.y)}
+            transform={format!("translate({:.1} {:.1})", at.x, at.y)} aria-hidden="true">
+            <path class="crosshair-halo" d={ARMS} />
+            <circle class="crosshair-halo" r="6" />
+            <path class="crosshair-ink" d={ARMS} />
+            <circle class="crosshair-ink" r="6" />
+            <circle class="crosshair-dot" r="1.5" />
+        </g>
+    }
+}
+
 /// The selected shape's handles and the shape in progress, in the live view's screen pixels (a few
 /// elements, whatever the document's size).
 #[component]
@@ -165,11 +184,14 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
     let px = |p: LonLat| view.lonlat_to_screen(p);
     let handles = props.selected.as_ref().and_then(|id| props.document.0.get(id)).map(|a| {
         let moving_points = matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_));
-        let corners = vertices(&a.geometry).into_iter().enumerate().filter(|_| !moving_points).map(|(i, (v, p))| {
+        // A point has no handles to drag, but the vertex the keyboard chose shows.
+        let shown = |v: VertexRef| !moving_points || props.vertex == Some(v);
+        let corners = vertices(&a.geometry).into_iter().enumerate().filter(|(_, (v, _))| shown(*v)).map(|(i, (v, p))| {
             let at = px(p);
             let active = props.vertex == Some(v);
             html! {
                 <rect class={classes!("vertex-handle", active.then_some("active"))} data-vertex={i.to_string()}
+                    data-vertex-focused={active.then_some("")}
                     x={format!("{:.1}", at.x - 5.0)} y={format!("{:.1}", at.y - 5.0)} width="10" height="10" />
             }
         });
@@ -212,6 +234,7 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
         <svg class={props.class.clone()} width={view.width.to_string()} height={view.height.to_string()}>
             { handles.unwrap_or_default() }
             { draft.unwrap_or_default() }
+            { props.crosshair.map(crosshair).unwrap_or_default() }
         </svg>
     }
 }

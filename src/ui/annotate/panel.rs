@@ -156,7 +156,7 @@ fn editor(
             } else {
                 { quotes }
             }
-            <p class="hint">{ "Drag the shape to move it, drag a square to move a vertex, drag a small circle to add one; click a vertex and press Delete to remove it." }</p>
+            <p class="hint">{ "Drag the shape to move it, drag a square to move a vertex, drag a small circle to add one; click a vertex and press Delete to remove it. By keyboard, on the map: [ and ] choose a vertex, the arrow keys move it." }</p>
             if let Some(vertex) = vertex {
                 <button type="button" class="link-button" onclick={{
                     let (dispatch, id) = (dispatch.clone(), a.id.clone());

@@ -3,18 +3,21 @@
 //! the rest of [`crate::ui::state`].
 
 use crate::domain::annotation::{Annotation, AnnotationDocument};
-use crate::domain::coords::LonLat;
-use crate::domain::drawing::{vertices, with_vertex_removed, Draft, Tool, VertexRef};
+use crate::domain::coords::{LonLat, ScreenPx};
+pub use crate::domain::drawing::SAME_SPOT_PX;
+use crate::domain::drawing::{vertices, with_vertex_moved, with_vertex_removed, Draft, Tool, VertexRef};
 use crate::domain::history::{History, DEFAULT_LIMIT};
 use crate::domain::ids::AnnotationId;
+use crate::domain::interaction::ViewCommand;
+use crate::domain::keyboard_edit::{
+    enter_at, next_vertex, nudged, on_screen, step_crosshair, CrosshairStep, EnterAction,
+};
 use crate::domain::quote_index::QuoteSelector;
 use crate::domain::shared::Shared;
 use crate::domain::viewport::Viewport;
+use crate::ui::map::map_state::MapAction;
 use crate::ui::state::Step;
 use crate::ui::story::reading::{PanelTab, ReadingAction};
-
-/// Two clicks closer than this (CSS px) are one spot: a double-click, or a click on the first vertex.
-pub const SAME_SPOT_PX: f64 = 8.0;
 
 /// Whether autosave may write to the browser's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,8 +41,15 @@ pub struct AnnotationState {
     pub selected: Option<AnnotationId>,
     /// While a drag reshapes or moves an annotation: the document as it will be when the drag ends.
     pub preview: Option<AnnotationDocument>,
-    /// The vertex of the selected annotation last clicked (Delete removes it).
+    /// The vertex of the selected annotation last clicked or chosen with `[` / `]` (Delete removes it, the
+    /// arrow keys move it).
     pub vertex: Option<VertexRef>,
+    /// While a tool is on: where the keyboard's next point or vertex goes (the arrow keys move it; a click
+    /// puts it where it clicked). Shown inside the map even when the map has moved it off screen.
+    pub crosshair: Option<LonLat>,
+    /// The vertex the last action nudged with the keyboard: nudging it again amends that history step, so
+    /// that a burst of arrow presses undoes as one (any other action ends the burst).
+    pub nudging: Option<(AnnotationId, VertexRef)>,
     pub storage: StorageState,
 }
 
@@ -53,6 +63,8 @@ impl Default for AnnotationState {
             selected: None,
             preview: None,
             vertex: None,
+            crosshair: None,
+            nudging: None,
             storage: StorageState::Unchecked,
         }
     }
@@ -74,6 +86,22 @@ pub enum AnnotationAction {
     Preview(Annotation),
     /// The drag ended: its result becomes one history step.
     EndDrag,
+    /// An arrow key while a tool is on: the crosshair moves by (dx, dy) CSS px, the map pans past the edge.
+    MoveCrosshair {
+        dx: f64,
+        dy: f64,
+    },
+    /// Enter while a tool is on: a point or vertex at the crosshair (the click there), or the shape finished.
+    EnterAtCrosshair,
+    /// `[` / `]`: the selected annotation's previous or next vertex is chosen.
+    StepVertex {
+        forward: bool,
+    },
+    /// An arrow key with a vertex chosen: it moves by (dx, dy) CSS px, a burst of them one history step.
+    NudgeVertex {
+        dx: f64,
+        dy: f64,
+    },
     DeleteVertex {
         id: AnnotationId,
         vertex: VertexRef,
@@ -109,11 +137,18 @@ impl AnnotationState {
     /// `doc` as the next history step, in the form it is saved in (so that what is saved reads back equal).
     /// A vertex selection on a ring that was turned to the right-hand rule is dropped.
     fn commit(&self, doc: AnnotationDocument) -> AnnotationState {
+        self.commit_or_amend(doc, false)
+    }
+
+    /// [`Self::commit`], or with `amend` the present replaced in its step (`History::amended`).
+    fn commit_or_amend(&self, doc: AnnotationDocument, amend: bool) -> AnnotationState {
         let (doc, turned) = doc.in_stored_form(self.history.present());
         let vertex = self.vertex.filter(|_| self.selected.as_ref().is_none_or(|id| !turned.contains(id)));
         // Committing the present itself is not a step: the history stays the same value.
         let history = if doc == *self.history.present() {
             self.history.clone()
+        } else if amend {
+            Shared::new(self.history.amended(doc))
         } else {
             Shared::new(self.history.committed(doc))
         };
@@ -138,13 +173,33 @@ impl AnnotationState {
         AnnotationState { draft: Some(Draft::new(draft.tool)), cursor: None, selected: Some(id), ..next }
     }
 
+    /// Where the keyboard crosshair shows in `view` (inside the map), while a tool is on.
+    pub fn crosshair_at(&self, view: &Viewport) -> Option<ScreenPx> {
+        self.tool?;
+        let at =
+            self.crosshair.map_or(ScreenPx::new(view.width / 2.0, view.height / 2.0), |c| view.lonlat_to_screen(c));
+        Some(on_screen(at, view.width, view.height))
+    }
+
+    fn crosshair_step(&self, step: (f64, f64), view: &Viewport) -> Option<CrosshairStep> {
+        Some(step_crosshair(self.crosshair_at(view)?, step, view.width, view.height))
+    }
+
     /// The next state and what the other slices do: selecting an annotation opens its editor (the
-    /// Annotations tab).
+    /// Annotations tab); a crosshair step past the map's edge pans the map.
     pub fn reduce(&self, action: AnnotationAction, view: &Viewport) -> Step<AnnotationState> {
         let opens_editor = matches!(&action, AnnotationAction::Select(Some(_)));
+        let pan = match action {
+            AnnotationAction::MoveCrosshair { dx, dy } => self.crosshair_step((dx, dy), view).map(|s| s.pan),
+            _ => None,
+        }
+        .filter(|&(dx, dy)| dx != 0.0 || dy != 0.0);
         let Some(next) = self.apply(action, view) else { return Step::unchanged() };
         let shows_editor = opens_editor || (next.selected.is_some() && next.selected != self.selected);
-        let step = Step::to(next);
+        let mut step = Step::to(next);
+        if let Some((dx, dy)) = pan {
+            step = step.then(MapAction::Jump(ViewCommand::PanBy { dx, dy }));
+        }
         if shows_editor {
             step.then(ReadingAction::ShowPanel(PanelTab::Annotations))
         } else {
@@ -155,9 +210,12 @@ impl AnnotationState {
     /// The next state, or `None` when nothing changes. `view` tells screen distances (same-spot clicks).
     pub fn apply(&self, action: AnnotationAction, view: &Viewport) -> Option<AnnotationState> {
         use AnnotationAction::*;
+        let nudge = matches!(action, NudgeVertex { .. });
         let next = match action {
             a @ (SetTool(_) | Click(_) | Cursor(_) | RemoveLastVertex | Finish | Cancel) => self.drawn(a, view)?,
-            a @ (Select(_) | SelectVertex(_) | Preview(_) | EndDrag) => self.pointed(a)?,
+            a @ (MoveCrosshair { .. } | EnterAtCrosshair) => self.keyed(a, view)?,
+            NudgeVertex { dx, dy } => self.nudged((dx, dy), view)?,
+            a @ (Select(_) | SelectVertex(_) | StepVertex { .. } | Preview(_) | EndDrag) => self.pointed(a)?,
             a @ (DeleteVertex { .. } | Delete(_) | Update(_) | AttachQuote { .. } | RemoveQuote { .. }) => {
                 self.edited(a)?
             }
@@ -165,6 +223,8 @@ impl AnnotationState {
         };
         // A vertex selection belongs to the selected annotation: another selection drops it.
         let next = if next.selected != self.selected { AnnotationState { vertex: None, ..next } } else { next };
+        // Only a nudge continues a burst of nudges.
+        let next = if nudge { next } else { AnnotationState { nudging: None, ..next } };
         (next != *self).then_some(next)
     }
 
@@ -175,6 +235,8 @@ impl AnnotationState {
                 tool,
                 draft: tool.map(Draft::new),
                 cursor: None,
+                // A tool turned on puts the crosshair at the map's middle; another tool keeps it where it is.
+                crosshair: tool.map(|_| self.crosshair.unwrap_or_else(|| view.center_lonlat())),
                 selected: if tool.is_some() { None } else { self.selected.clone() },
                 ..self.clone()
             },
@@ -189,10 +251,11 @@ impl AnnotationState {
                     self.finish_draft(&draft, view)
                 } else {
                     let draft = draft.with_vertex(at);
+                    let here = AnnotationState { crosshair: Some(at), ..self.clone() };
                     if draft.tool == Tool::Point {
-                        self.finish_draft(&draft, view)
+                        here.finish_draft(&draft, view)
                     } else {
-                        AnnotationState { draft: Some(draft), ..self.clone() }
+                        AnnotationState { draft: Some(draft), ..here }
                     }
                 }
             }
@@ -212,7 +275,7 @@ impl AnnotationState {
                 if self.draft.as_ref().is_some_and(|d| !d.vertices.is_empty()) {
                     AnnotationState { draft: self.tool.map(Draft::new), cursor: None, ..self.clone() }
                 } else if self.tool.is_some() {
-                    AnnotationState { tool: None, draft: None, cursor: None, ..self.clone() }
+                    AnnotationState { tool: None, draft: None, cursor: None, crosshair: None, ..self.clone() }
                 } else if self.preview.is_some() {
                     AnnotationState { preview: None, ..self.clone() }
                 } else {
@@ -221,6 +284,50 @@ impl AnnotationState {
             }
             _ => return None,
         })
+    }
+
+    /// The keyboard's drawing: the crosshair moved, and Enter at it, which makes the same steps as a click
+    /// there (and a finish) would.
+    fn keyed(&self, action: AnnotationAction, view: &Viewport) -> Option<AnnotationState> {
+        Some(match action {
+            AnnotationAction::MoveCrosshair { dx, dy } => {
+                let step = self.crosshair_step((dx, dy), view)?;
+                let (px, py) = step.pan;
+                let here = view.panned_by(px, py).screen_to_lonlat(step.at);
+                let drafting = self.draft.as_ref().is_some_and(|d| !d.vertices.is_empty());
+                let cursor = if drafting { Some(here) } else { self.cursor };
+                AnnotationState { crosshair: Some(here), cursor, ..self.clone() }
+            }
+            AnnotationAction::EnterAtCrosshair => {
+                let draft = self.draft.clone()?;
+                let at = self.crosshair_at(view)?;
+                let placed: Vec<ScreenPx> = draft.vertices.iter().map(|v| view.lonlat_to_screen(*v)).collect();
+                let click = AnnotationAction::Click(view.screen_to_lonlat(at));
+                match enter_at(draft.tool, &placed, at, SAME_SPOT_PX)? {
+                    EnterAction::Place => self.drawn(click, view)?,
+                    EnterAction::PlaceAndFinish => self.drawn(click, view)?.drawn(AnnotationAction::Finish, view)?,
+                    EnterAction::Finish => self.drawn(AnnotationAction::Finish, view)?,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// The chosen vertex of the selected annotation moved by a screen step, converted to the map; nudging the
+    /// same vertex again amends the step, so a burst undoes as one.
+    fn nudged(&self, step: (f64, f64), view: &Viewport) -> Option<AnnotationState> {
+        let (id, vertex) = (self.selected.clone()?, self.vertex?);
+        let present = self.history.present();
+        let annotation = present.get(&id)?;
+        let (_, at) = *vertices(&annotation.geometry).iter().find(|(v, _)| *v == vertex)?;
+        let geometry = with_vertex_moved(&annotation.geometry, vertex, nudged(view, at, step))?;
+        let doc = present.with_replaced(Annotation { geometry, ..(**annotation).clone() })?;
+        let burst = (id.clone(), vertex);
+        let amend = self.nudging.as_ref() == Some(&burst) && self.history.can_undo();
+        let next = self.commit_or_amend(doc, amend);
+        // A nudge that changed nothing (a vertex at the map's limit) starts no burst; a turned ring ends it.
+        let nudging = (next.vertex == Some(vertex) && (amend || next.history != self.history)).then_some(burst);
+        Some(AnnotationState { nudging, ..next })
     }
 
     /// Pointing at annotations: selecting one or a vertex, and a drag's preview and end.
@@ -239,6 +346,12 @@ impl AnnotationState {
                     vertices(&annotation.geometry).iter().find(|(at, _)| *at == v)?;
                 }
                 AnnotationState { vertex, ..self.clone() }
+            }
+            AnnotationAction::StepVertex { forward } => {
+                let all = vertices(&present.get(self.selected.as_ref()?)?.geometry);
+                let current = self.vertex.and_then(|v| all.iter().position(|(r, _)| *r == v));
+                let chosen = all[next_vertex(all.len(), current, forward)?].0;
+                AnnotationState { vertex: Some(chosen), ..self.clone() }
             }
             AnnotationAction::Preview(annotation) => {
                 let preview = present.with_replaced(annotation)?;
@@ -334,6 +447,7 @@ mod tests {
     use crate::domain::annotation::AnnotationGeometry;
     use crate::domain::coords::ScreenPx;
     use crate::domain::projection::project;
+    use crate::ui::state::Action;
 
     fn view() -> Viewport {
         Viewport { center: project(LonLat::new(72.0, 38.0)), zoom: 7.0, width: 800.0, height: 600.0 }
@@ -395,6 +509,144 @@ mod tests {
         );
         let AnnotationGeometry::LineString(line) = &s.document().annotations[0].geometry else { panic!() };
         assert_eq!(line.len(), 2);
+    }
+
+    /// The crosshair where the overlay shows it.
+    fn crosshair(s: &AnnotationState) -> ScreenPx {
+        s.crosshair_at(&view()).unwrap()
+    }
+
+    fn key_move(dx: f64, dy: f64) -> AnnotationAction {
+        AnnotationAction::MoveCrosshair { dx, dy }
+    }
+
+    #[test]
+    fn the_keyboard_draws_a_point_a_line_and_an_area_with_the_clicks_steps() {
+        let s = run(AnnotationState::default(), vec![AnnotationAction::SetTool(Some(Tool::Point))]);
+        assert_eq!(crosshair(&s), ScreenPx::new(400.0, 300.0), "a tool turned on puts it at the middle");
+        let s = run(s, vec![key_move(-50.0, 0.0), key_move(0.0, 10.0), AnnotationAction::EnterAtCrosshair]);
+        let AnnotationGeometry::Point(p) = s.document().annotations[0].geometry else { panic!() };
+        let placed = view().lonlat_to_screen(p);
+        assert!((placed.x - 350.0).abs() < 1e-3 && (placed.y - 310.0).abs() < 1e-3, "{placed:?}");
+        // A line: two vertices, then Enter again at the same spot finishes it.
+        let s = run(
+            s,
+            vec![
+                AnnotationAction::SetTool(Some(Tool::Line)),
+                AnnotationAction::EnterAtCrosshair,
+                key_move(100.0, 0.0),
+                AnnotationAction::EnterAtCrosshair,
+            ],
+        );
+        assert!(crosshair(&s).distance(ScreenPx::new(450.0, 310.0)) < 1e-6, "switching tools keeps the crosshair");
+        assert_eq!(s.draft.as_ref().unwrap().vertices.len(), 2);
+        assert_eq!(s.cursor, s.crosshair, "the rubber band follows the crosshair");
+        let s = run(s, vec![AnnotationAction::EnterAtCrosshair]);
+        let AnnotationGeometry::LineString(line) = &s.document().annotations[1].geometry else { panic!() };
+        assert_eq!(line.len(), 2);
+        // An area: three corners, then Enter on the first one closes it.
+        let s = run(
+            s,
+            vec![
+                AnnotationAction::SetTool(Some(Tool::Area)),
+                AnnotationAction::EnterAtCrosshair,
+                key_move(0.0, 50.0),
+                AnnotationAction::EnterAtCrosshair,
+                key_move(-50.0, 0.0),
+                AnnotationAction::EnterAtCrosshair,
+                key_move(50.0, -50.0),
+            ],
+        );
+        assert_eq!(s.document().annotations.len(), 2, "not yet closed");
+        let s = run(s, vec![AnnotationAction::EnterAtCrosshair]);
+        let AnnotationGeometry::Polygon(rings) = &s.document().annotations[2].geometry else { panic!() };
+        assert_eq!(rings[0].len(), 4, "three corners, closed");
+        assert_eq!(s.draft.as_ref().map(|d| d.vertices.len()), Some(0), "the tool stays on for the next shape");
+        // Each finished shape is one step, as with clicks.
+        let back = run(s, vec![AnnotationAction::Undo, AnnotationAction::Undo]);
+        assert_eq!(back.document().annotations.len(), 1);
+    }
+
+    #[test]
+    fn the_crosshair_stops_at_the_edge_and_the_map_pans_instead() {
+        let s = run(AnnotationState::default(), vec![AnnotationAction::SetTool(Some(Tool::Line))]);
+        let step = s.reduce(key_move(500.0, 0.0), &view());
+        let pan = MapAction::Jump(ViewCommand::PanBy { dx: -(500.0 - 384.0), dy: 0.0 });
+        assert_eq!(step.then, vec![Action::Map(pan)]);
+        let moved = step.next.unwrap();
+        // Once the map has panned as asked, the crosshair is at the edge of the panned view.
+        let panned = view().panned_by(-116.0, 0.0);
+        let at = panned.lonlat_to_screen(moved.crosshair.unwrap());
+        assert!((at.x - 784.0).abs() < 1e-6 && (at.y - 300.0).abs() < 1e-6, "{at:?}");
+        assert!(s.reduce(key_move(10.0, 0.0), &view()).then.is_empty(), "inside, only the crosshair moves");
+        let off = run(s, vec![AnnotationAction::SetTool(None)]);
+        assert_eq!(off.crosshair_at(&view()), None);
+        assert_eq!(off.apply(key_move(10.0, 0.0), &view()), None, "no tool, no crosshair");
+    }
+
+    #[test]
+    fn enter_on_the_mouses_last_click_finishes_the_shape_as_before() {
+        let s = run(
+            AnnotationState::default(),
+            vec![
+                AnnotationAction::SetTool(Some(Tool::Line)),
+                AnnotationAction::Click(at(100.0, 100.0)),
+                AnnotationAction::Click(at(300.0, 120.0)),
+                AnnotationAction::EnterAtCrosshair,
+            ],
+        );
+        let AnnotationGeometry::LineString(line) = &s.document().annotations[0].geometry else { panic!() };
+        assert_eq!(line.len(), 2, "the crosshair was at the last click: Enter finished, added nothing");
+    }
+
+    #[test]
+    fn a_burst_of_keyboard_nudges_moves_the_chosen_vertex_and_undoes_as_one() {
+        let s = run(
+            AnnotationState::default(),
+            vec![
+                AnnotationAction::Import(vec![Annotation::new("a1", square())]),
+                AnnotationAction::Select(Some("a1".into())),
+                AnnotationAction::StepVertex { forward: false },
+            ],
+        );
+        assert_eq!(s.vertex, Some(VertexRef { part: 0, ring: 0, index: 3 }), "[ from none chooses the last");
+        let s = run(
+            s,
+            vec![AnnotationAction::StepVertex { forward: true }, AnnotationAction::StepVertex { forward: true }],
+        );
+        assert_eq!(s.vertex, Some(VertexRef { part: 0, ring: 0, index: 1 }), "] wraps round to the first, then on");
+        let before = s.clone();
+        let corner =
+            |s: &AnnotationState| view().lonlat_to_screen(vertices(&s.document().get("a1").unwrap().geometry)[1].1);
+        let s = run(
+            s,
+            vec![
+                AnnotationAction::NudgeVertex { dx: 10.0, dy: 0.0 },
+                AnnotationAction::NudgeVertex { dx: 10.0, dy: 0.0 },
+                AnnotationAction::NudgeVertex { dx: 0.0, dy: 50.0 },
+            ],
+        );
+        let (from, to) = (corner(&before), corner(&s));
+        assert!((to.x - from.x - 20.0).abs() < 0.01 && (to.y - from.y - 50.0).abs() < 0.01, "{from:?} -> {to:?}");
+        let undone = s.apply(AnnotationAction::Undo, &view()).unwrap();
+        assert_eq!(undone.document(), before.document(), "one undo takes the whole burst back");
+        assert_eq!(undone.apply(AnnotationAction::Redo, &view()).unwrap().document(), s.document());
+        // Another action between two nudges ends the burst: two steps.
+        let two = run(
+            before.clone(),
+            vec![
+                AnnotationAction::NudgeVertex { dx: 10.0, dy: 0.0 },
+                AnnotationAction::StepVertex { forward: true },
+                AnnotationAction::StepVertex { forward: false },
+                AnnotationAction::NudgeVertex { dx: 10.0, dy: 0.0 },
+            ],
+        );
+        let once = two.apply(AnnotationAction::Undo, &view()).unwrap();
+        assert_ne!(once.document(), before.document());
+        assert_eq!(once.apply(AnnotationAction::Undo, &view()).unwrap().document(), before.document());
+        assert_eq!(before.apply(AnnotationAction::SetTool(None), &view()), None);
+        let nothing_chosen = AnnotationState { vertex: None, ..before };
+        assert_eq!(nothing_chosen.apply(AnnotationAction::NudgeVertex { dx: 10.0, dy: 0.0 }, &view()), None);
     }
 
     #[test]
@@ -544,6 +796,10 @@ mod tests {
             Title(String),
             Undo,
             Redo,
+            KeyMove(f64, f64),
+            KeyEnter,
+            KeyVertex(bool),
+            KeyNudge(f64, f64),
         }
 
         fn step() -> impl Strategy<Value = Step> {
@@ -564,6 +820,10 @@ mod tests {
                 1 => "\\PC{0,12}".prop_map(Step::Title),
                 3 => Just(Step::Undo),
                 2 => Just(Step::Redo),
+                2 => (-120.0..120.0f64, -120.0..120.0f64).prop_map(|(x, y)| Step::KeyMove(x, y)),
+                2 => Just(Step::KeyEnter),
+                2 => any::<bool>().prop_map(Step::KeyVertex),
+                3 => (-60.0..60.0f64, -60.0..60.0f64).prop_map(|(x, y)| Step::KeyNudge(x, y)),
             ]
         }
 
@@ -634,6 +894,10 @@ mod tests {
                     .unwrap_or_default(),
                 Step::Undo => vec![AnnotationAction::Undo],
                 Step::Redo => vec![AnnotationAction::Redo],
+                Step::KeyMove(dx, dy) => vec![AnnotationAction::MoveCrosshair { dx, dy }],
+                Step::KeyEnter => vec![AnnotationAction::EnterAtCrosshair],
+                Step::KeyVertex(forward) => vec![AnnotationAction::StepVertex { forward }],
+                Step::KeyNudge(dx, dy) => vec![AnnotationAction::NudgeVertex { dx, dy }],
             }
         }
 

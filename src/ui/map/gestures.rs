@@ -141,6 +141,10 @@ impl MapGestures {
                     self.dispatch(AnnotationAction::Delete(id));
                 }
             }
+            GestureCommand::MoveCrosshair { dx, dy } => self.dispatch(AnnotationAction::MoveCrosshair { dx, dy }),
+            GestureCommand::EnterAtCrosshair => self.dispatch(AnnotationAction::EnterAtCrosshair),
+            GestureCommand::StepVertex { forward } => self.dispatch(AnnotationAction::StepVertex { forward }),
+            GestureCommand::NudgeVertex { dx, dy } => self.dispatch(AnnotationAction::NudgeVertex { dx, dy }),
             GestureCommand::DeleteSelectedVertex => {
                 if let (Some(id), Some(vertex)) = (annotations.selected.clone(), annotations.vertex) {
                     self.dispatch(AnnotationAction::DeleteVertex { id, vertex });
@@ -220,11 +224,16 @@ impl MapGestures {
         })
     }
 
-    /// The map element's handler for `keydown`.
+    /// The map element's handler for `keydown`. Enter and Space on a focused marker are the marker's (they
+    /// open its popup), not the map's.
     pub fn on_key_down(&self) -> Callback<KeyboardEvent> {
         let this = self.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if this.handle(GestureInput::Key(map_input::key_of(&event))) {
+            let key = map_input::key_of(&event);
+            if matches!(key.key.as_str(), "Enter" | " ") && !map_input::is_on_map_itself(&event, &this.map) {
+                return;
+            }
+            if this.handle(GestureInput::Key(key)) {
                 map_input::prevent(&event);
             }
         })

@@ -16,6 +16,7 @@ use crate::domain::marker_layout::spread;
 use crate::domain::shared::Shared;
 use crate::domain::tour::timeline;
 use crate::domain::viewport::Viewport;
+use crate::ui::annotate::keyboard_hint::{described_by, KeyboardHint};
 use crate::ui::annotate::layers::{AnnotationOverlay, AnnotationPoints, AnnotationShapes, DocumentRef};
 use crate::ui::annotate::popup::AnnotationPopup;
 use crate::ui::classroom::class_panel::Laser;
@@ -221,6 +222,7 @@ pub fn MapView() -> Html {
         <div ref={shell_ref} class="map-shell" onpointermove={presenter.then_some(on_laser)} onpointerleave={presenter.then_some(off_laser)}>
             <div ref={map_ref.clone()} class={classes!("map", annotations.tool.is_some().then_some("drawing-mode"))} tabindex="0" role="region" aria-roledescription="map"
                 aria-label="Map of Tajikistan, the Wakhan Corridor and Xinjiang. Drag or use the arrow keys to pan, + and − to zoom."
+                aria-describedby={described_by(annotations.tool, annotations.selected.is_some())}
                 data-map="" data-center-lon={format!("{:.5}", center.lon)} data-center-lat={format!("{:.5}", center.lat)}
                 data-zoom={format!("{:.4}", settled.zoom)} data-lod={store.map.level_of_detail().name()}
                 onpointerdown={gestures.on_pointer_down()} onpointermove={gestures.on_pointer_move()}
@@ -237,11 +239,12 @@ pub fn MapView() -> Html {
                     { annotation_points(&store, transform) }
                     <AnnotationOverlay {view} document={DocumentRef(annotations.document().clone())}
                         selected={annotations.selected.clone()} vertex={annotations.vertex}
-                        draft={annotations.draft.clone()} cursor={annotations.cursor} />
+                        draft={annotations.draft.clone()} cursor={annotations.cursor} crosshair={annotations.crosshair_at(&view)} />
                     <StoryMarkers story={store.story.clone()} positions={positions.clone()} width={view.width}
                         height={view.height} selected={store.reading.selected.clone()} hovered={store.reading.hovered.clone()} {dated} />
                 }
             </div>
+            <KeyboardHint />
             if presenter {
                 <Laser at={laser} />
             }
