@@ -129,7 +129,9 @@ test('the presenter\'s tour is step-locked: only a step moves the map, and the t
     await page.locator('[data-tour-step="1"]').waitFor();
     await waitForViewChange(page, opening); // the flight to the step has landed (the settled view changes then)
     const step = await restingView(page);
-    const place = await page.locator('[role="dialog"][data-popup-for]').getAttribute('data-popup-for');
+    // The presenter's tour card shows the step's quote; its place is selected on the map, with no popup over it.
+    const place = await page.locator('.story-markers [data-feature-id][aria-expanded="true"]').getAttribute('data-feature-id');
+    assert.equal(await page.locator('.popup').count(), 0, 'no popup opens over the presenter\'s map');
     const locked = async (what) => {
       assert.deepEqual(where(await restingView(page)), where(step), `${what} leaves the step's view as it is`);
       assert.equal(await page.locator('.tour-bar[data-tour-step="1"]').count(), 1, `${what} keeps the tour at its step`);
@@ -164,18 +166,18 @@ test('the presenter\'s tour is step-locked: only a step moves the map, and the t
     if (await end.isVisible()) await end.click();
     await page.keyboard.press('Escape');
     await locked('"End tour" and Escape');
-    assert.equal(await page.locator(`[role="dialog"][data-popup-for="${place}"]`).count(), 1, 'the step\'s place stays open');
+    assert.equal(await page.locator(`[data-feature-id="${place}"][aria-expanded="true"]`).count(), 1, 'the step\'s place stays selected');
 
     // Stepping still works: the steps' keys move the tour, and each step opens its place.
     await page.evaluate(() => document.activeElement?.blur()); // the steps' keys, not the map's
     await page.keyboard.press('ArrowRight');
     await page.locator('[data-tour-step="2"]').waitFor();
-    const next = page.locator('[role="dialog"][data-popup-for]');
+    const next = page.locator('.story-markers [data-feature-id][aria-expanded="true"]');
     await next.waitFor();
-    assert.notEqual(await next.getAttribute('data-popup-for'), place, 'the next step opens its own place');
+    assert.notEqual(await next.getAttribute('data-feature-id'), place, 'the next step selects its own place');
     await page.keyboard.press('ArrowLeft');
     await page.locator('[data-tour-step="1"]').waitFor();
-    await page.locator(`[role="dialog"][data-popup-for="${place}"]`).waitFor();
+    await page.locator(`[data-feature-id="${place}"][aria-expanded="true"]`).waitFor();
   } finally {
     await app.context.close();
   }

@@ -1,7 +1,7 @@
 //! Framing a story feature: the camera that brings it into view, moving as little as it can.
 
 use super::bounds::MercatorBounds;
-use super::coords::{LonLat, ScreenPx};
+use super::coords::{LonLat, Mercator, ScreenPx};
 use super::geodesy::circle;
 use super::projection::project;
 use super::story::{StoryFeature, StoryGeometry};
@@ -40,6 +40,37 @@ pub fn frame_feature(view: &Viewport, feature: &StoryFeature, limits: &ViewLimit
     let centred = Viewport { center: project(feature.anchor), ..*view };
     let target = centred.zoomed_around(ScreenPx::new(view.width / 2.0, view.height / 2.0), zoom - view.zoom);
     target.limited(limits)
+}
+
+/// [`frame_feature`] for a map whose lower part is covered (a tour card) from `visible_height` px down: the
+/// feature is framed in the part above it.
+///
+/// ```
+/// use article_map::domain::{coords::LonLat, extent::{home_view, limits_for}, framing::frame_feature_above};
+/// use article_map::domain::story::Story;
+/// let story = Story::from_json(include_str!("../../assets/story/umarov-tajikistan-2021.json")).unwrap();
+/// let feature = story.feature(&"new_site_ishkashim_wakhan".into()).unwrap();
+/// let view = home_view(1000.0, 800.0);
+/// let framed = frame_feature_above(&view, feature, &limits_for(1000.0, 800.0), 500.0);
+/// let at = framed.lonlat_to_screen(feature.anchor);
+/// assert!(at.y < 500.0 && at.y > 0.0, "above the card: {at:?}");
+/// ```
+pub fn frame_feature_above(
+    view: &Viewport,
+    feature: &StoryFeature,
+    limits: &ViewLimits,
+    visible_height: f64,
+) -> Viewport {
+    let visible_height = if visible_height.is_finite() { visible_height.clamp(1.0, view.height) } else { view.height };
+    let covered = view.height - visible_height;
+    if covered < 1.0 {
+        return frame_feature(view, feature, limits);
+    }
+    // The uncovered part as a view of its own: its centre lies covered/2 px above the map's.
+    let shift = |v: &Viewport, px: f64| Mercator { x: v.center.x, y: v.center.y + px * v.resolution() };
+    let part = Viewport { center: shift(view, covered / 2.0), height: visible_height, ..*view };
+    let framed = frame_feature(&part, feature, limits);
+    Viewport { center: shift(&framed, -covered / 2.0), height: view.height, ..framed }.limited(limits)
 }
 
 #[cfg(test)]

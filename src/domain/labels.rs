@@ -163,15 +163,24 @@ pub fn place_scene(
     let places = scene.places;
     let mut basemap: Vec<&MapLabel> = labels.iter().filter(|l| !hidden(l)).collect();
     basemap.sort_by_key(|l| l.priority);
-    let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) = basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY);
+    // The key regions, and any basemap label that names one of the story's places, are placed first.
+    let names_a_place = |l: &MapLabel| places.iter().any(|p| l.text.eq_ignore_ascii_case(p.text));
+    let (key, rest): (Vec<&MapLabel>, Vec<&MapLabel>) =
+        basemap.into_iter().partition(|l| l.priority <= KEY_PRIORITY || names_a_place(l));
     let mut requests: Vec<LabelRequest> = key.iter().map(|l| basemap_request(l, view, scale)).collect();
     // A place the basemap already names (the Wakhan Corridor, say), or an earlier place names with the same
     // words (opinion polls placed at the country they are about, in a language that names them by the
-    // country), is not named twice.
-    let named_by_basemap = |p: &PlaceToLabel| labels.iter().any(|l| l.text.eq_ignore_ascii_case(p.text));
-    let named_before = |i: usize, p: &PlaceToLabel| places[..i].iter().any(|q| q.text == p.text);
+    // country), is not named twice: `named_by[i]` is the request that names place i instead.
+    let named_by: Vec<Option<usize>> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let basemap = key.iter().position(|l| l.text.eq_ignore_ascii_case(p.text));
+            basemap.or_else(|| places[..i].iter().position(|q| q.text == p.text).map(|j| key.len() + j))
+        })
+        .collect();
     requests.extend(places.iter().enumerate().map(|(i, p)| {
-        if named_by_basemap(p) || named_before(i, p) {
+        if named_by[i].is_some() {
             return LabelRequest::none();
         }
         let width = (text_width_em(p.text) * PLACE_FONT_PX + HALO_PX) * scale;
@@ -181,8 +190,7 @@ pub fn place_scene(
     let mut obstacles: Vec<ScreenBox> = places.iter().map(|p| ScreenBox::centred(p.at, side, side)).collect();
     obstacles.extend_from_slice(scene.chrome);
     let (width, height) = (view.width, view.height);
-    let named: Vec<bool> = places.iter().enumerate().map(|(i, p)| named_by_basemap(p) || named_before(i, p)).collect();
-    let clusters = clusters_for(&requests, &obstacles, places, &named, style, (width, height));
+    let clusters = clusters_for(&requests, &obstacles, places, &named_by, scene.chrome, style, (width, height));
     let cluster_start = requests.len();
     requests.extend(clusters.iter().map(|c| c.request.clone()));
     let town_start = requests.len();
@@ -251,19 +259,23 @@ fn clusters_for(
     requests: &[LabelRequest],
     obstacles: &[ScreenBox],
     places: &[PlaceToLabel],
-    named: &[bool],
+    named_by: &[Option<usize>],
+    chrome: &[ScreenBox],
     style: LabelStyle,
     (width, height): (f64, f64),
 ) -> Vec<ClusterToPlace> {
     let first_place = requests.len() - places.len();
-    let on_screen = |p: &PlaceToLabel| (0.0..=width).contains(&p.at.x) && (0.0..=height).contains(&p.at.y);
+    // A place under a control (the tour card, say) cannot be seen: it needs no label there.
+    let under_control = |p: &PlaceToLabel| chrome.iter().any(|c| c.overlaps(&ScreenBox::centred(p.at, 0.0, 0.0)));
+    let on_screen =
+        |p: &PlaceToLabel| (0.0..=width).contains(&p.at.x) && (0.0..=height).contains(&p.at.y) && !under_control(p);
     let mut clusters: Vec<ClusterToPlace> = Vec::new();
     for reach in CLUSTER_REACH_PX {
         let mut all = requests.to_vec();
         all.extend(clusters.iter().map(|c| c.request.clone()));
         let placed = place(&all, obstacles, width, height);
         let mut represented: Vec<bool> =
-            (0..places.len()).map(|i| named[i] || placed[first_place + i].is_some()).collect();
+            (0..places.len()).map(|i| placed[named_by[i].unwrap_or(first_place + i)].is_some()).collect();
         for (c, b) in clusters.iter().zip(&placed[requests.len()..]) {
             if b.is_some() {
                 c.members.iter().for_each(|m| represented[*m] = true);
@@ -305,9 +317,19 @@ fn clusters_for(
 fn cluster_request(members: Vec<usize>, places: &[PlaceToLabel], style: LabelStyle) -> ClusterToPlace {
     let text = cluster_text(members.len());
     let width = (text_width_em("88 sites") * PLACE_FONT_PX + HALO_PX) * style.type_scale;
-    let at = places[members[0]].at;
-    let request = LabelRequest::beside(at, style.symbol_radius_px, width, PLACE_LINE_PX * style.type_scale);
-    ClusterToPlace { members, text, request }
+    let height = PLACE_LINE_PX * style.type_scale;
+    let n = members.len() as f64;
+    let (sx, sy) = members.iter().fold((0.0, 0.0), |(x, y), m| (x + places[*m].at.x, y + places[*m].at.y));
+    let centre = ScreenPx::new(sx / n, sy / n);
+    let reach = members.iter().map(|m| places[*m].at.distance(centre)).fold(0.0, f64::max);
+    // Beside the group (its symbols all inside the circle the candidates go round), then a little further out
+    // where the group is hemmed in.
+    let mut candidates = Vec::new();
+    for step in 0..4 {
+        let radius = reach + style.symbol_radius_px + step as f64 * height;
+        candidates.extend(LabelRequest::beside(centre, radius, width, height).candidates);
+    }
+    ClusterToPlace { members, text, request: LabelRequest { candidates, width, height, symbol: None } }
 }
 
 /// A town to label: its text, its dot on screen and whether it is a capital.

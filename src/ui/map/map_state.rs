@@ -3,7 +3,7 @@
 
 use crate::domain::coords::LonLat;
 use crate::domain::extent::{home_view, limits_for};
-use crate::domain::framing::frame_feature;
+use crate::domain::framing::frame_feature_above;
 use crate::domain::ids::FeatureId;
 use crate::domain::interaction::{self, ViewCommand};
 use crate::domain::label_placement::ScreenBox;
@@ -17,6 +17,9 @@ use crate::domain::towns::Town;
 use crate::domain::viewport::{ViewLimits, Viewport};
 use crate::ui::map::embedded_basemap::{embedded_l0, DrawnLevel};
 use crate::ui::map::reference_layers::DrawnWater;
+
+/// Room kept between a framed feature and the tour card above which it is framed, CSS px.
+const GAP_ABOVE_CARD_PX: f64 = 8.0;
 
 /// A camera move in progress (the tour flies): from, to, and how far along (0–1).
 pub type Flight = (Viewport, Viewport, f64);
@@ -184,7 +187,9 @@ impl MapState {
             MapAction::Home { fly } => self.going_to(home_view(self.view.width, self.view.height), fly),
             MapAction::Frame { feature, fly } => {
                 let feature = story.feature(&feature)?;
-                self.going_to(frame_feature(&self.view, feature, &self.limits), fly)
+                // Framed above the tour card, when there is one, so that the card never covers it.
+                let visible = self.tour_card.map_or(self.view.height, |card| card.top - GAP_ABOVE_CARD_PX);
+                self.going_to(frame_feature_above(&self.view, feature, &self.limits, visible), fly)
             }
             MapAction::LookAt { center, zoom } => {
                 let view = Viewport { center: project(center), zoom, ..self.view }.limited(&self.limits);
