@@ -20,12 +20,19 @@ use article_map::domain::coords::{LonLat, ScreenPx};
 use article_map::domain::drawing::{Draft, Tool};
 use article_map::domain::geojson_import::{import_geojson, ImportLimits};
 use article_map::domain::interaction::ViewCommand;
-use article_map::domain::labels::{place_map_labels, read_labels, LabelStyle, PlaceToLabel};
+use article_map::domain::label_placement::ScreenBox;
+use article_map::domain::labels::{
+    place_map_labels, place_scene, read_labels, LabelScene, LabelStyle, PlaceToLabel, TownToLabel, WaterToLabel,
+};
 use article_map::domain::level_of_detail::LevelOfDetail;
 use article_map::domain::marker_layout::spread;
+use article_map::domain::projection::project;
 use article_map::domain::saved_document::encode_checked;
 use article_map::domain::svg_path::path_data;
 use article_map::domain::synthetic::synthetic;
+use article_map::domain::towns::{read_towns, towns_at, Town};
+use article_map::domain::viewport::Viewport;
+use article_map::domain::water::Water;
 use article_map::ui::annotate::state::AnnotationAction;
 use article_map::ui::map::map_state::MapAction;
 use article_map::ui::state::{Action, AppState};
@@ -242,6 +249,53 @@ fn main() {
     let placed = per_call(31, 500, |_| {
         black_box(place_map_labels(&labels, &places, LabelStyle::READER, &view, |_| false));
     });
+    // The whole scene LabelLayer places since the reference layers came: towns (thinned by zoom, on screen
+    // only) and named rivers and lakes with the story's places and the basemap's labels, at the first view
+    // and zoomed in on Ishkashim.
+    let towns = read_towns(include_str!("../assets/geo/places.json")).unwrap();
+    let water: Water = include_str!("../assets/geo/water.geojson").parse().unwrap();
+    let mut scenes = Vec::new();
+    for (what, at_view) in [
+        ("first view", view),
+        ("Ishkashim, zoom 8.3", Viewport { center: project(LonLat::new(71.61, 36.72)), zoom: 8.3, ..view }),
+    ] {
+        let anchors: Vec<ScreenPx> = story.features.iter().map(|f| at_view.lonlat_to_screen(f.anchor)).collect();
+        let positions = spread(&anchors);
+        let places: Vec<PlaceToLabel> =
+            story.features.iter().zip(&positions).map(|(f, at)| PlaceToLabel { text: &f.label, at: *at }).collect();
+        let shown: Vec<&Town> = towns_at(&towns, at_view.zoom)
+            .into_iter()
+            .filter(|t| {
+                let p = at_view.lonlat_to_screen(t.at());
+                p.x >= -8.0 && p.y >= -8.0 && p.x <= at_view.width + 8.0 && p.y <= at_view.height + 8.0
+            })
+            .collect();
+        let town_labels: Vec<TownToLabel> = shown
+            .iter()
+            .map(|t| TownToLabel { text: &t.name, at: at_view.lonlat_to_screen(t.at()), capital: t.capital })
+            .collect();
+        let water_labels: Vec<WaterToLabel> = water
+            .features
+            .iter()
+            .filter(|f| f.shown_at(at_view.zoom))
+            .filter_map(|f| {
+                Some(WaterToLabel { text: f.name.as_deref()?, at: at_view.lonlat_to_screen(f.label_at()?) })
+            })
+            .collect();
+        let chrome = [ScreenBox { left: 12.0, top: 12.0, right: 100.0, bottom: 80.0 }];
+        let scene = LabelScene { places: &places, towns: &town_labels, water: &water_labels, chrome: &chrome };
+        let mut shown_labels = 0;
+        let cost = per_call(31, 200, |_| {
+            let placed = place_scene(&labels, scene, LabelStyle::READER, &at_view, |_| false);
+            shown_labels = placed.basemap.len()
+                + placed.places.len()
+                + placed.clusters.len()
+                + placed.towns.len()
+                + placed.water.len();
+            black_box(placed);
+        });
+        scenes.push((what, places.len(), town_labels.len(), water_labels.len(), shown_labels, cost));
+    }
     let (d, c) = draft(&s.drawing);
     let band = per_call(31, 2_000, |_| {
         black_box(d.preview(c).map(|g| g.measures().in_words()));
@@ -266,6 +320,13 @@ fn main() {
         places.len(),
         us(placed)
     );
+    for (what, places, towns, water, shown, cost) in &scenes {
+        println!(
+            "Each frame, {what}: {} basemap labels, {places} places, {towns} towns, {water} water names asked for, {shown} shown (place_scene, with clusters): {} µs",
+            labels.len(),
+            us(*cost)
+        );
+    }
     println!("Each pointer move while drawing: the rubber band's measures in words: {} µs", us(band));
     println!("Each settle: point annotations of a 1,000-annotation document placed, level chosen: {} µs", us(points));
 
