@@ -245,11 +245,23 @@ struct ClusterToPlace {
     request: LabelRequest,
 }
 
-/// The text of a cluster label: "3 sites".
-pub fn cluster_text(members: usize) -> String {
-    match members {
-        1 => "1 site".to_string(),
-        n => format!("{n} sites"),
+/// The text of a cluster label: "3 sites"; for a single place that found no room, the head of its own label
+/// when it has one ("Shaymak" of "Shaymak: earlier Chinese post"), else "1 site".
+///
+/// ```
+/// use article_map::domain::labels::cluster_text;
+/// assert_eq!(cluster_text(&["Shaymak: earlier Chinese post"]), "Shaymak");
+/// assert_eq!(cluster_text(&["2019 exercise, Forish"]), "2019 exercise");
+/// assert_eq!(cluster_text(&["Russia’s 201st base"]), "1 site");
+/// assert_eq!(cluster_text(&["A", "B", "C"]), "3 sites");
+/// ```
+pub fn cluster_text(labels: &[&str]) -> String {
+    match labels {
+        [only] => match only.split([':', ',']).next().map(str::trim) {
+            Some(head) if !head.is_empty() && head.len() < only.len() => head.to_string(),
+            _ => "1 site".to_string(),
+        },
+        many => format!("{} sites", many.len()),
     }
 }
 
@@ -312,11 +324,12 @@ fn clusters_for(
     clusters
 }
 
-/// A cluster label beside the first of its members (its text as wide as a two-digit count, so that the
-/// count can change without moving it).
+/// A cluster label beside its group: the candidates go round the circle that holds all its members' symbols,
+/// then a line further out, and further, where the group is hemmed in.
 fn cluster_request(members: Vec<usize>, places: &[PlaceToLabel], style: LabelStyle) -> ClusterToPlace {
-    let text = cluster_text(members.len());
-    let width = (text_width_em("88 sites") * PLACE_FONT_PX + HALO_PX) * style.type_scale;
+    let labels: Vec<&str> = members.iter().map(|m| places[*m].text).collect();
+    let text = cluster_text(&labels);
+    let width = (text_width_em(&text) * PLACE_FONT_PX + HALO_PX) * style.type_scale;
     let height = PLACE_LINE_PX * style.type_scale;
     let n = members.len() as f64;
     let (sx, sy) = members.iter().fold((0.0, 0.0), |(x, y), m| (x + places[*m].at.x, y + places[*m].at.y));
@@ -535,6 +548,39 @@ mod tests {
         assert!((width(1).unwrap() - (10.0 * 0.69 * 12.0 + HALO_PX)).abs() < 1e-9, "Cyrillic");
         assert!(width(2).unwrap() < width(1).unwrap(), "Arabic letters are narrower");
         assert_eq!(width(3), None, "the same words again are not written twice");
+    }
+
+    #[test]
+    fn a_crowd_of_places_is_named_or_counted_and_nothing_overlaps_or_goes_under_a_control() {
+        let v = view();
+        let centre = v.lonlat_to_screen(LonLat::new(71.0, 38.5));
+        // 30 places 20 px apart: far too close for 30 labels of their own.
+        let texts: Vec<String> = (0..30).map(|i| format!("Place number {i}, long label")).collect();
+        let places: Vec<PlaceToLabel> = (0..30)
+            .map(|i| PlaceToLabel {
+                text: &texts[i],
+                at: ScreenPx::new(centre.x + (i % 6) as f64 * 20.0 - 50.0, centre.y + (i / 6) as f64 * 20.0 - 40.0),
+            })
+            .collect();
+        let control = ScreenBox { left: 0.0, top: 0.0, right: 800.0, bottom: 40.0 };
+        let under = PlaceToLabel { text: "Hidden", at: ScreenPx::new(400.0, 20.0) };
+        let all: Vec<PlaceToLabel> = places.iter().copied().chain([under]).collect();
+        let chrome = [control];
+        let scene = LabelScene { places: &all, chrome: &chrome, ..LabelScene::default() };
+        let placed = place_scene(&[], scene, LabelStyle::READER, &v, |_| false);
+        let mut named: Vec<usize> = placed.places.iter().map(|p| p.index).collect();
+        named.extend(placed.clusters.iter().flat_map(|c| c.members.iter().copied()));
+        named.sort_unstable();
+        named.dedup();
+        assert_eq!(named, (0..30).collect::<Vec<_>>(), "every visible place is named or in a cluster");
+        assert!(!placed.clusters.is_empty() && placed.places.len() < 30);
+        let boxes: Vec<ScreenBox> =
+            placed.places.iter().map(|p| p.rect).chain(placed.clusters.iter().map(|c| c.rect)).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(boxes[i + 1..].iter().all(|b| !a.overlaps(b)), "labels overlap");
+            assert!(!a.overlaps(&control), "a label under the control");
+            assert!(all.iter().all(|p| !ScreenBox::centred(p.at, 20.0, 20.0).overlaps(a)), "a label covers a symbol");
+        }
     }
 
     #[test]

@@ -81,7 +81,8 @@ fn place_texts(placed: &MapLabels, story: &Story, in_language: &[LabelText]) -> 
         let members: Vec<&str> = c.members.iter().filter_map(|i| story.features.get(*i)).map(|f| &*f.id).collect();
         html! {
             <text key={format!("cluster-{}", members.join(" "))} x={px(c.at.x)} y={px(c.at.y)}
-                class="label-place label-cluster" data-cluster-of={members.join(" ")}>{ c.text.clone() }</text>
+                class={if members.len() > 1 { "label-place label-cluster" } else { "label-place" }}
+                data-cluster-of={members.join(" ")}>{ c.text.clone() }</text>
         }
     });
     html! { <g data-layer="place-labels">{ for places }{ for clusters }</g> }
