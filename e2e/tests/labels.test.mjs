@@ -171,3 +171,22 @@ test('towns, rivers and relief load after map-ready and each hides with its swit
     await app.context.close();
   }
 });
+
+test('an estimated site\'s circle is quiet, and stands out when its marker has focus', async () => {
+  const app = await openApp(suite.browser, suite.server.url);
+  try {
+    const { page } = app;
+    const circle = page.locator('[data-circle-for="new_site_ishkashim_wakhan"]');
+    const look = () => circle.evaluate((e) => ({ active: e.classList.contains('active'), dash: getComputedStyle(e).strokeDasharray, width: getComputedStyle(e).strokeWidth }));
+    const quiet = await look();
+    assert.equal(quiet.active, false);
+    assert.notEqual(quiet.dash, 'none', 'a dashed edge');
+    await page.locator('.story-markers [data-feature-id="new_site_ishkashim_wakhan"]').focus();
+    await page.waitForFunction(() => document.querySelector('[data-circle-for="new_site_ishkashim_wakhan"]').classList.contains('active'));
+    assert.ok(parseFloat((await look()).width) > parseFloat(quiet.width), 'a stronger edge on focus');
+    await page.locator('[data-map]').focus();
+    await page.waitForFunction(() => !document.querySelector('[data-circle-for="new_site_ishkashim_wakhan"]').classList.contains('active'));
+  } finally {
+    await app.context.close();
+  }
+});

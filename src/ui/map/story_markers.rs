@@ -64,6 +64,15 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
             let dispatch = dispatch.clone();
             Callback::from(move |_: PointerEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(None))))
         };
+        // Keyboard focus emphasises a place (its uncertainty circle, its shape) as hovering does.
+        let focus = {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(Some(id.clone())))))
+        };
+        let blur = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: FocusEvent| dispatch.dispatch(Action::Read(ReadingAction::Hover(None))))
+        };
         let selected = props.selected.as_deref() == Some(id.as_str());
         let class = classes!(
             marker_classes(feature),
@@ -82,7 +91,8 @@ pub fn StoryMarkers(props: &StoryMarkersProps) -> Html {
             <g key={id.to_string()} class={class} transform={format!("translate({:.1} {:.1})", at.x, at.y)}
                 data-feature-id={id.to_string()} tabindex="0" role="button" aria-label={name} aria-haspopup="dialog"
                 aria-expanded={selected.to_string()}
-                onclick={select} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}>
+                onclick={select} onkeydown={on_key} onpointerenter={enter} onpointerleave={leave}
+                onfocus={focus} onblur={blur}>
                 <circle class="hit" r="14" />
                 <circle class="focus-ring" r="13" />
                 <path class="symbol" d={symbol_path(feature.kind)} />
