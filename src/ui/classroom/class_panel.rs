@@ -53,7 +53,7 @@ fn student_panel(
         <section class="class-panel" aria-label="Student tasks">
             <label for="student-name">{ "Your name" }</label>
             <input id="student-name" type="text" value={name.to_string()} maxlength="80" oninput={on_name} autocomplete="name" />
-            <h3>{ "Tasks" }</h3>
+            <h2>{ "Tasks" }</h2>
             <ol class="task-list">
                 { for TASKS.iter().map(|t| html! { <li>{ *t }</li> }) }
             </ol>
