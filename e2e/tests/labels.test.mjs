@@ -76,6 +76,18 @@ async function zoomTwiceOnIshkashim(page) {
   }
 }
 
+/** The view once it has stopped moving: two reads 150 ms apart agree. */
+async function restingView(page) {
+  let before = await readView(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await readView(page);
+    if (now.lon === before.lon && now.lat === before.lat && now.zoom === before.zoom) return now;
+    before = now;
+  }
+  throw new Error('the view did not come to rest');
+}
+
 /** Waits until the towns have arrived (they are fetched after map-ready). */
 const townsShown = (page) => page.waitForFunction(() => document.querySelectorAll('[data-layer="places"] [data-town]').length > 0);
 
@@ -124,10 +136,10 @@ test('for the presenter at 1920×1080, the first step and the Ishkashim step are
     // Step to the new site (the tour frames it; the presenter's map is step-locked, so it is not zoomed by hand).
     for (let i = 0; i < 20 && !(await page.locator('.tour-announce').textContent()).includes('Ishkashim'); i++) {
       const step = await page.locator('.tour-bar').getAttribute('data-tour-step');
-      await page.keyboard.press('ArrowRight');
+      await page.locator('.tour-bar').getByRole('button', { name: /Next/ }).click();
       await page.waitForFunction((s) => document.querySelector('.tour-bar')?.dataset.tourStep !== s, step);
     }
-    await page.waitForTimeout(900); // the step's flight lands
+    await restingView(page); // the step's flight has landed
     const step = await scene(page);
     assertClear(step, 'presenter, Ishkashim step');
     assertEverySiteNamed(step, 'presenter, Ishkashim step');
