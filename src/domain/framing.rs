@@ -49,7 +49,7 @@ pub fn frame_feature(view: &Viewport, feature: &StoryFeature, limits: &ViewLimit
 /// use article_map::domain::{coords::LonLat, extent::{home_view, limits_for}, framing::frame_feature_above};
 /// use article_map::domain::story::Story;
 /// let story = Story::from_json(include_str!("../../assets/story/umarov-tajikistan-2021.json")).unwrap();
-/// let feature = story.feature(&"new_site_ishkashim_wakhan".into()).unwrap();
+/// let feature = story.feature("new_site_ishkashim_wakhan").unwrap();
 /// let view = home_view(1000.0, 800.0);
 /// let framed = frame_feature_above(&view, feature, &limits_for(1000.0, 800.0), 500.0);
 /// let at = framed.lonlat_to_screen(feature.anchor);
