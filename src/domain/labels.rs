@@ -246,18 +246,20 @@ struct ClusterToPlace {
 }
 
 /// The text of a cluster label: "3 sites"; for a single place that found no room, the head of its own label
-/// when it has one ("Shaymak" of "Shaymak: earlier Chinese post"), else "1 site".
+/// when it has one ("Shaymak" of "Shaymak: earlier Chinese post", "Zeravshan gold" of "Zeravshan gold
+/// (Zijin)"), else "1 site".
 ///
 /// ```
 /// use article_map::domain::labels::cluster_text;
 /// assert_eq!(cluster_text(&["Shaymak: earlier Chinese post"]), "Shaymak");
 /// assert_eq!(cluster_text(&["2019 exercise, Forish"]), "2019 exercise");
+/// assert_eq!(cluster_text(&["Zeravshan gold (Zijin)"]), "Zeravshan gold");
 /// assert_eq!(cluster_text(&["Russia’s 201st base"]), "1 site");
 /// assert_eq!(cluster_text(&["A", "B", "C"]), "3 sites");
 /// ```
 pub fn cluster_text(labels: &[&str]) -> String {
     match labels {
-        [only] => match only.split([':', ',']).next().map(str::trim) {
+        [only] => match only.split([':', ',', '(']).next().map(str::trim) {
             Some(head) if !head.is_empty() && head.len() < only.len() => head.to_string(),
             _ => "1 site".to_string(),
         },
