@@ -28,10 +28,11 @@ import zipfile
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box
 from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, unary_union
+
+from derive import geod_area_km2, lines, polys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -193,13 +194,6 @@ def gzip9(data):
     if shutil.which("gzip"):
         return len(subprocess.run(["gzip", "-9", "-n", "-c"], input=data, capture_output=True, check=True).stdout)
     return len(gzip.compress(data, 9, mtime=0))
-
-
-GEOD = Geod(ellps="WGS84")
-
-
-def geod_area_km2(g):
-    return abs(GEOD.geometry_area_perimeter(g)[0]) / 1e6
 
 
 def km_per_deg(lat):
@@ -564,30 +558,10 @@ def edges_to_lines(net, edges):
     return g
 
 
-def lines_of(g):
-    if g is None or g.is_empty:
-        return []
-    if isinstance(g, LineString):
-        return [g]
-    if hasattr(g, "geoms"):
-        return [l for x in g.geoms for l in lines_of(x)]
-    return []
-
-
-def polys_of(g):
-    if g is None or g.is_empty:
-        return []
-    if isinstance(g, Polygon):
-        return [g]
-    if hasattr(g, "geoms"):
-        return [p for x in g.geoms for p in polys_of(x)]
-    return []
-
-
 def grid_lines(g, tol):
     """Simplify (topology kept), round to 4 decimals, drop repeated points; -> [LineString] sorted."""
     out = []
-    for l in lines_of(g):
+    for l in lines(g):
         if tol:
             l = l.simplify(tol, preserve_topology=True)
         pts = []
@@ -695,15 +669,15 @@ def water(cache):
             if g is None:
                 continue
             g = g.intersection(ext).difference(water_mask)
-            report[f"rivers_{res}_named_km"][name] = round(sum(approx_len_km(l.coords) for l in lines_of(g)), 1)
+            report[f"rivers_{res}_named_km"][name] = round(sum(approx_len_km(l.coords) for l in lines(g)), 1)
             for part, z, maxz, tol in zoom_versions(g, res, 0):
                 ls = grid_lines(part, tol)
                 if ls:
                     feats.append(((0, river_names().index(name), res), props("river", name, z, maxz), as_lines(ls)))
         unnamed = edges_to_lines(net, set(net.edges()) - used - net.virtual)
-        for c in lines_of(unnamed):
+        for c in lines(unnamed):
             c = c.intersection(ext).difference(water_mask)
-            km = sum(approx_len_km(l.coords) for l in lines_of(c))   # the whole chain decides the class
+            km = sum(approx_len_km(l.coords) for l in lines(c))   # the whole chain decides the class
             if km < (RIVER_MIN_KM_FOCUS if c.intersects(focus) else RIVER_MIN_KM):
                 continue
             for part, z, maxz, tol in zoom_versions(c, res, 6 if km >= RIVER_LONG_KM else 8):
@@ -725,7 +699,7 @@ def water(cache):
                 continue
             tol = TOL_H if res == "h" else TOL_I if name else TOL_I_UNNAMED
             g = shapely.set_precision(p.intersection(ext).simplify(tol, preserve_topology=True), 1e-4)
-            parts = [q for q in polys_of(g) if geod_area_km2(q) >= (LAKE_MIN_KM2_FOCUS if in_focus else LAKE_MIN_KM2)]
+            parts = [q for q in polys(g) if geod_area_km2(q) >= (LAKE_MIN_KM2_FOCUS if in_focus else LAKE_MIN_KM2)]
             if not parts:
                 continue
             area = sum(geod_area_km2(q) for q in parts)
@@ -882,7 +856,7 @@ def check_water(path):
             assert f["geometry"]["type"] in ("LineString", "MultiLineString"), p
         else:
             assert f["geometry"]["type"] in ("Polygon", "MultiPolygon"), p
-            for q in polys_of(g):
+            for q in polys(g):
                 assert q.exterior.is_ccw and all(not r.is_ccw for r in q.interiors), p
         w, s, e, n = g.bounds
         assert EXTENT[0] <= w and e <= EXTENT[2] and EXTENT[1] <= s and n <= EXTENT[3], p
