@@ -104,6 +104,18 @@ export async function readView(page) {
   });
 }
 
+/** The view once it has stopped moving (a flight has landed): two reads 150 ms apart agree. */
+export async function restingView(page) {
+  let before = await readView(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await readView(page);
+    if (now.lon === before.lon && now.lat === before.lat && now.zoom === before.zoom) return now;
+    before = now;
+  }
+  throw new Error('the view did not come to rest');
+}
+
 /** Waits until the view's attributes differ from `before`. */
 export async function waitForViewChange(page, before) {
   await page.waitForFunction(

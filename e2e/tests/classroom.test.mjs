@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {ARTIFACTS, openApp, readView, setUpSuite, waitForViewChange} from '../lib/harness.mjs';
+import {ARTIFACTS, openApp, readView, restingView, setUpSuite, waitForViewChange} from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 
@@ -87,18 +87,6 @@ test('the presenter gets the tour in large type, stepped with the arrow keys, an
     await app.context.close();
   }
 });
-
-/** The view once it has stopped moving (a step's flight has landed): two reads 150 ms apart agree. */
-async function restingView(page) {
-  let before = await readView(page);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(150);
-    const now = await readView(page);
-    if (now.lon === before.lon && now.lat === before.lat && now.zoom === before.zoom) return now;
-    before = now;
-  }
-  throw new Error('the view did not come to rest');
-}
 
 /** A point of the map where nothing but the map is under the pointer (no marker, popup, tour bar or button). */
 async function bareMapSpot(page, view) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, openApp, pageAt, readView, setUpSuite, waitForViewChange } from '../lib/harness.mjs';
+import { ARTIFACTS, openApp, pageAt, readView, restingView, setUpSuite, waitForViewChange } from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -74,18 +74,6 @@ async function zoomTwiceOnIshkashim(page) {
     await page.mouse.wheel(0, -500);
     await waitForViewChange(page, view);
   }
-}
-
-/** The view once it has stopped moving: two reads 150 ms apart agree. */
-async function restingView(page) {
-  let before = await readView(page);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(150);
-    const now = await readView(page);
-    if (now.lon === before.lon && now.lat === before.lat && now.zoom === before.zoom) return now;
-    before = now;
-  }
-  throw new Error('the view did not come to rest');
 }
 
 /** Waits until the towns have arrived (they are fetched after map-ready). */

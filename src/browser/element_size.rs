@@ -3,7 +3,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Keeps a ResizeObserver alive; dropping it stops the observation.
+/// Keeps a ResizeObserver (of one element or several) alive; dropping it stops the observation.
 pub struct SizeWatch {
     observer: web_sys::ResizeObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
@@ -36,18 +36,6 @@ pub fn watch_node_size(node: &yew::NodeRef, on_size: impl Fn(f64, f64) + 'static
     watch_size(&element, on_size)
 }
 
-/// Keeps a ResizeObserver on several elements alive; dropping it stops the observation.
-pub struct BoxesWatch {
-    observer: web_sys::ResizeObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for BoxesWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
 /// Calls `on_boxes` with the boxes (left, top, right, bottom) of the elements matching `selector` inside
 /// `container`, in px from `origin`'s top-left corner, now and whenever one of them changes size. Elements
 /// not shown (no size) are left out.
@@ -56,7 +44,7 @@ pub fn watch_boxes(
     origin: &yew::NodeRef,
     selector: &str,
     on_boxes: impl Fn(Vec<[f64; 4]>) + 'static,
-) -> Result<BoxesWatch, String> {
+) -> Result<SizeWatch, String> {
     let container = container.cast::<web_sys::Element>().ok_or("the element is not on the page")?;
     let origin = origin.cast::<web_sys::Element>().ok_or("the element is not on the page")?;
     let list = container.query_selector_all(selector).map_err(|e| format!("{selector}: {e:?}"))?;
@@ -79,5 +67,5 @@ pub fn watch_boxes(
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
         .map_err(|e| format!("ResizeObserver is not available: {e:?}"))?;
     elements.iter().for_each(|e| observer.observe(e));
-    Ok(BoxesWatch { observer, _callback: callback })
+    Ok(SizeWatch { observer, _callback: callback })
 }

@@ -61,7 +61,9 @@ pub fn frame_feature_above(
     limits: &ViewLimits,
     visible_height: f64,
 ) -> Viewport {
-    let visible_height = if visible_height.is_finite() { visible_height.clamp(1.0, view.height) } else { view.height };
+    // min/max, not clamp: any view height (even one under a pixel) and any card position are answered.
+    let visible_height =
+        if visible_height.is_finite() { visible_height.max(1.0).min(view.height) } else { view.height };
     let covered = view.height - visible_height;
     if covered < 1.0 {
         return frame_feature(view, feature, limits);
@@ -108,6 +110,18 @@ mod tests {
 
     fn view() -> Viewport {
         Viewport { center: project(LonLat::new(73.0, 38.5)), zoom: 6.0, width: 800.0, height: 600.0 }
+    }
+
+    #[test]
+    fn framing_above_a_card_answers_any_card_and_any_map_height() {
+        let f = feature(72.0, 38.0, 25.0);
+        for height in [0.0, 0.5, 1.0, 600.0, f64::NAN] {
+            let v = Viewport { height, ..view() };
+            for visible in [f64::NAN, f64::NEG_INFINITY, -5.0, 0.0, 0.5, 300.0, 1e9] {
+                let _ = frame_feature_above(&v, &f, &limits(), visible);
+            }
+        }
+        assert_eq!(frame_feature_above(&view(), &f, &limits(), 1e9), frame_feature(&view(), &f, &limits()), "no card");
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn popups(state: &AppState, positions: &[ScreenPx]) -> Html {
     let (view, annotations) = (&state.map.view, &state.annotations);
     let touring_presenter = state.classroom.mode == Mode::Presenter && state.tour.step.is_some();
     let height = match state.map.tour_card.filter(|_| state.tour.step.is_some()) {
-        Some(card) => card.top.clamp(0.0, view.height),
+        Some(card) => card.top.max(0.0).min(view.height),
         None => view.height,
     };
     let feature = state.reading.selected.as_ref().filter(|_| !touring_presenter).and_then(|id| {
