@@ -15,7 +15,7 @@ use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::local_names::{label_in, LabelLanguage, LabelText};
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
-use crate::domain::towns::{towns_at, Town};
+use crate::domain::towns::{lowest_rank_at, towns_at, Town};
 use crate::domain::viewport::Viewport;
 use crate::ui::map::embedded_basemap::embedded_labels;
 use crate::ui::map::reference_layers::DrawnWater;
@@ -43,11 +43,11 @@ fn px(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// The towns the zoom shows that stand on screen, most important first.
-fn towns_on_screen<'a>(towns: &'a [Town], view: &Viewport) -> Vec<(&'a Town, ScreenPx)> {
+/// Of the towns the zoom shows (`ranked`, most important first), those that stand on screen.
+fn towns_on_screen<'a>(ranked: &'a [Town], view: &Viewport) -> Vec<(&'a Town, ScreenPx)> {
     let (w, h, m) = (view.width, view.height, TOWN_MARGIN_PX);
-    towns_at(towns, view.zoom)
-        .into_iter()
+    ranked
+        .iter()
         .map(|t| (t, view.lonlat_to_screen(t.at())))
         .filter(|(_, at)| at.x >= -m && at.y >= -m && at.x <= w + m && at.y <= h + m)
         .collect()
@@ -118,9 +118,15 @@ pub fn LabelLayer(props: &LabelLayerProps) -> Html {
     };
     let places: Vec<PlaceToLabel> =
         in_language.iter().zip(props.positions.iter()).map(|(t, at)| PlaceToLabel { text: t.text, at: *at }).collect();
-    let towns = match &props.towns {
-        Some(towns) if layers.is_visible(LayerId::Places) => towns_on_screen(towns, view),
-        _ => Vec::new(),
+    // The towns the zoom shows, in placing order: chosen and sorted when the zoom crosses a rank's threshold,
+    // not on every frame.
+    let ranked = use_memo((props.towns.clone(), lowest_rank_at(view.zoom)), |(towns, _)| match towns {
+        Some(towns) => towns_at(towns, view.zoom).into_iter().cloned().collect::<Vec<Town>>(),
+        None => Vec::new(),
+    });
+    let towns = match layers.is_visible(LayerId::Places) {
+        true => towns_on_screen(&ranked, view),
+        false => Vec::new(),
     };
     let town_names: Vec<LabelText> = towns.iter().map(|(t, _)| label_in(&t.name, &t.names, props.language)).collect();
     let town_labels: Vec<TownToLabel> = towns
