@@ -37,10 +37,11 @@ use article_map::ui::annotate::state::AnnotationAction;
 use article_map::ui::map::map_state::MapAction;
 use article_map::ui::state::{Action, AppState};
 
-const LEVELS: [(&str, &str); 3] = [
-    ("l0", include_str!("../assets/geo/l0.geojson")),
-    ("l1", include_str!("../assets/geo/l1.geojson")),
-    ("l2", include_str!("../assets/geo/l2.geojson")),
+/// Each level as GeoJSON (the derived data) and as the quantized copy the app fetches.
+const LEVELS: [(&str, &str, &str); 3] = [
+    ("l0", include_str!("../assets/geo/l0.geojson"), include_str!("../assets/geo/l0.q.json")),
+    ("l1", include_str!("../assets/geo/l1.geojson"), include_str!("../assets/geo/l1.q.json")),
+    ("l2", include_str!("../assets/geo/l2.geojson"), include_str!("../assets/geo/l2.q.json")),
 ];
 
 /// The map's size in CSS px for every measured state.
@@ -355,16 +356,20 @@ fn main() {
         println!("{n:>12} {:>22} {:>22}", ms(shapes), ms(save));
     }
 
-    // Once per level: at start (L0, compiled in) or when a zoom first needs it (L1, L2 fetched).
+    // Once per level, fetched: at start (L0) or when a zoom first needs it (L1, L2). The app reads the
+    // quantized copy; the GeoJSON read is timed beside it for comparison.
     println!();
     println!(
-        "{:<6} {:>9} {:>10} {:>10} {:>12} {:>12}",
-        "level", "vertices", "bytes", "path bytes", "read (ms)", "paths (ms)"
+        "{:<6} {:>9} {:>10} {:>10} {:>10} {:>16} {:>12} {:>12}",
+        "level", "vertices", "bytes", "q bytes", "path bytes", "GeoJSON read (ms)", "q read (ms)", "paths (ms)"
     );
-    for (name, text) in LEVELS {
+    for (name, text, quantized) in LEVELS {
         let map: Basemap = text.parse().expect("embedded basemap");
         let read = per_call(11, 1, |_| {
             black_box(text.parse::<Basemap>().unwrap());
+        });
+        let quantized_read = per_call(11, 1, |_| {
+            black_box(Basemap::from_quantized(quantized).unwrap());
         });
         let path_bytes: usize = map.features.iter().map(|f| path_data(&f.shape).len()).sum();
         let paths = per_call(11, 1, |_| {
@@ -373,11 +378,13 @@ fn main() {
             }
         });
         println!(
-            "{name:<6} {:>9} {:>10} {:>10} {:>12} {:>12}",
+            "{name:<6} {:>9} {:>10} {:>10} {:>10} {:>16} {:>12} {:>12}",
             map.vertex_count(),
             text.len(),
+            quantized.len(),
             path_bytes,
             ms(read),
+            ms(quantized_read),
             ms(paths)
         );
     }

@@ -45,6 +45,21 @@ fn points(shape: &Shape) -> Vec<LonLat> {
     }
 }
 
+/// What the app fetches: the quantized copies, written from the GeoJSON by scripts/derive-data/quantize.py.
+const QUANTIZED: [(&str, &str); 3] = [
+    ("l0", include_str!("../assets/geo/l0.q.json")),
+    ("l1", include_str!("../assets/geo/l1.q.json")),
+    ("l2", include_str!("../assets/geo/l2.q.json")),
+];
+
+#[test]
+fn the_quantized_copy_the_app_fetches_is_exactly_the_geojson() {
+    for ((name, geojson), (_, quantized)) in [("l0", L0), ("l1", L1), ("l2", L2)].into_iter().zip(QUANTIZED) {
+        let copy = Basemap::from_quantized(quantized).unwrap_or_else(|e| panic!("{name}.q.json: {e}"));
+        assert_eq!(copy, level(geojson), "{name}.q.json differs from {name}.geojson: rerun quantize.py");
+    }
+}
+
 #[test]
 fn every_level_parses_and_holds_every_layer() {
     for (name, text) in [("l0", L0), ("l1", L1), ("l2", L2)] {

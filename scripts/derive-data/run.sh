@@ -68,4 +68,5 @@ fi
 # 4. Derive
 "$VENV/bin/python" "$HERE/derive.py" "$CACHE" "$ROOT/assets/geo" "$ROOT/assets/LICENSES" "$NAMES_JSON"
 "$VENV/bin/python" "$HERE/inset.py" "$CACHE" "$ROOT/assets/geo"
+"$VENV/bin/python" "$HERE/quantize.py" "$ROOT/assets/geo"
 echo "wrote $(cd "$ROOT" && ls assets/geo/* assets/LICENSES/* | tr '\n' ' ')"

@@ -1,4 +1,4 @@
-//! Fetching a text file (a story package named in the URL).
+//! Fetching a text file: a story package named in the URL, or one of the app's own data files.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,11 +11,28 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
 /// redirects, refusing a body larger
 /// than `max_bytes`. The error says what failed in words.
 pub async fn fetch_text(url: &str, max_bytes: usize) -> Result<String, String> {
+    // A redirect could lead out of the folder the address was checked against: refused.
+    fetch_with(url, max_bytes, web_sys::RequestCredentials::Omit, web_sys::RequestRedirect::Error).await
+}
+
+/// Fetches one of the app's own files that index.html may have preloaded
+/// (`<link rel="preload" as="fetch" crossorigin>`): the same request as the preload's (credentials
+/// same-origin, which is what `crossorigin` means there, and redirects followed), so that the browser hands
+/// over the preloaded response instead of downloading the file again. Otherwise like [`fetch_text`].
+pub async fn fetch_preloaded_text(url: &str, max_bytes: usize) -> Result<String, String> {
+    fetch_with(url, max_bytes, web_sys::RequestCredentials::SameOrigin, web_sys::RequestRedirect::Follow).await
+}
+
+async fn fetch_with(
+    url: &str,
+    max_bytes: usize,
+    credentials: web_sys::RequestCredentials,
+    redirect: web_sys::RequestRedirect,
+) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
-    init.set_credentials(web_sys::RequestCredentials::Omit);
-    // A redirect could lead out of the folder the address was checked against: refused.
-    init.set_redirect(web_sys::RequestRedirect::Error);
+    init.set_credentials(credentials);
+    init.set_redirect(redirect);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| {
         format!("could not be fetched ({}); check the address and that the server allows it", describe(e))
     })?;
@@ -23,7 +40,7 @@ pub async fn fetch_text(url: &str, max_bytes: usize) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
-    let too_big = |size: usize| format!("it is {} bytes; a story package may have at most {max_bytes}", size);
+    let too_big = |size: usize| format!("it is {size} bytes; at most {max_bytes} are read");
     let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
     if let Some(size) = declared.filter(|size| *size > max_bytes) {
         return Err(too_big(size));

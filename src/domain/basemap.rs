@@ -1,4 +1,5 @@
-//! The embedded basemap: GeoJSON FeatureCollections (one per level of detail) read into typed features.
+//! The basemap: one FeatureCollection per level of detail, read into typed features, from GeoJSON (the derived
+//! data, for tests and tools) or from its quantized copy (what the app fetches, a third of the bytes gzipped).
 //! Reading validates: a malformed file gives an error naming the feature and what is wrong.
 
 use std::fmt;
@@ -8,6 +9,7 @@ use geojson::{FeatureCollection, GeometryValue, Position};
 
 use super::coords::LonLat;
 use super::layers::LayerId;
+use super::quantized::positions;
 
 /// A feature's geometry in degrees: areas (polygons of rings) or lines.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,20 +119,114 @@ pub(crate) fn shape_of(geometry: &geojson::Geometry) -> Result<Shape, String> {
 
 fn read_feature(feature: &geojson::Feature) -> Result<BaseFeature, String> {
     let layer_id = string_property(feature, "layer")?;
-    let layer = LayerId::from_id(&layer_id).ok_or_else(|| format!("unknown layer {layer_id:?}"))?;
     let id = string_property(feature, "id")?;
     let name = string_property(feature, "name")?;
     let geometry = feature.geometry.as_ref().ok_or("the feature has no geometry")?;
-    let shape = shape_of(geometry)?;
-    let border_kind = match (&shape, layer_id.as_str()) {
+    let kind = string_property(feature, "kind").ok();
+    base_feature(&layer_id, id, name, kind.as_deref(), shape_of(geometry)?)
+}
+
+/// The rule both file formats share: the layer must be known, and a line is a coast, a border the story is
+/// about (`kind: "story"`) or another international border.
+fn base_feature(
+    layer_id: &str,
+    id: String,
+    name: String,
+    kind: Option<&str>,
+    shape: Shape,
+) -> Result<BaseFeature, String> {
+    let layer = LayerId::from_id(layer_id).ok_or_else(|| format!("unknown layer {layer_id:?}"))?;
+    let border_kind = match (&shape, layer_id) {
         (Shape::Lines(_), "coast") => Some(BorderKind::Coast),
-        (Shape::Lines(_), _) => Some(match string_property(feature, "kind").as_deref() {
-            Ok("story") => BorderKind::Story,
+        (Shape::Lines(_), _) => Some(match kind {
+            Some("story") => BorderKind::Story,
             _ => BorderKind::International,
         }),
         (Shape::Areas(_), _) => None,
     };
     Ok(BaseFeature { layer, id, name, border_kind, shape })
+}
+
+/// The compact file the app fetches (`article-map/quantized-geojson@1`, see [`super::quantized`]).
+#[derive(serde::Deserialize)]
+struct QuantizedFile {
+    format: String,
+    decimals: u32,
+    features: Vec<QuantizedFeature>,
+}
+
+#[derive(serde::Deserialize)]
+struct QuantizedFeature {
+    properties: QuantizedProperties,
+    geometry: QuantizedGeometry,
+}
+
+#[derive(serde::Deserialize)]
+struct QuantizedProperties {
+    layer: String,
+    id: String,
+    name: String,
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum QuantizedGeometry {
+    LineString(Vec<i64>),
+    MultiLineString(Vec<Vec<i64>>),
+    Polygon(Vec<Vec<i64>>),
+    MultiPolygon(Vec<Vec<Vec<i64>>>),
+}
+
+/// The format name a quantized basemap file carries.
+pub const QUANTIZED_FORMAT: &str = "article-map/quantized-geojson@1";
+
+fn quantized_ring(flat: &[i64], decimals: u32) -> Result<Vec<LonLat>, String> {
+    let ring = positions(flat, decimals)?;
+    if ring.len() < 4 || ring.first() != ring.last() {
+        return Err("a polygon ring needs at least four positions and must be closed".into());
+    }
+    Ok(ring)
+}
+
+fn quantized_shape(geometry: &QuantizedGeometry, decimals: u32) -> Result<Shape, String> {
+    let polygon =
+        |rings: &Vec<Vec<i64>>| rings.iter().map(|r| quantized_ring(r, decimals)).collect::<Result<Vec<_>, _>>();
+    let line = |flat: &Vec<i64>| positions(flat, decimals);
+    Ok(match geometry {
+        QuantizedGeometry::LineString(flat) => Shape::Lines(vec![line(flat)?]),
+        QuantizedGeometry::MultiLineString(lines) => Shape::Lines(lines.iter().map(line).collect::<Result<_, _>>()?),
+        QuantizedGeometry::Polygon(rings) => Shape::Areas(vec![polygon(rings)?]),
+        QuantizedGeometry::MultiPolygon(polygons) => {
+            Shape::Areas(polygons.iter().map(polygon).collect::<Result<_, _>>()?)
+        }
+    })
+}
+
+impl Basemap {
+    /// Reads a quantized basemap file (what the app fetches; [`Basemap::from_str`] reads the GeoJSON it is
+    /// derived from). The same features, with exactly the same coordinates.
+    pub fn from_quantized(text: &str) -> Result<Basemap, BasemapError> {
+        let whole = |message: String| BasemapError { feature_index: None, message };
+        let file: QuantizedFile =
+            serde_json::from_str(text).map_err(|e| whole(format!("not a quantized basemap file: {e}")))?;
+        if file.format != QUANTIZED_FORMAT {
+            return Err(whole(format!("the format is {:?}, not {QUANTIZED_FORMAT:?}", file.format)));
+        }
+        let features = file
+            .features
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let p = f.properties;
+                quantized_shape(&f.geometry, file.decimals)
+                    .and_then(|shape| base_feature(&p.layer, p.id, p.name, p.kind.as_deref(), shape))
+                    .map_err(|message| BasemapError { feature_index: Some(i), message })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Basemap { features })
+    }
 }
 
 impl FromStr for Basemap {
@@ -235,6 +331,54 @@ mod tests {
             let err = collection(&[good, bad]).parse::<Basemap>().unwrap_err();
             assert_eq!(err.feature_index, Some(1), "{err}");
             assert!(err.message.contains(expected), "{err} should say {expected:?}");
+        }
+    }
+
+    #[test]
+    fn a_quantized_file_reads_like_its_geojson() {
+        let geojson = collection(&[
+            feature(r#"{"layer":"countries","id":"TJK","name":"Tajikistan"}"#, SQUARE),
+            feature(
+                r#"{"layer":"borders","id":"AFG-TJK","name":"b","kind":"story"}"#,
+                r#"{"type":"LineString","coordinates":[[70,37],[71.0001,37]]}"#,
+            ),
+        ]);
+        let quantized = format!(
+            r#"{{"format":"{QUANTIZED_FORMAT}","decimals":4,"type":"FeatureCollection","features":[{},{}]}}"#,
+            feature(
+                r#"{"layer":"countries","id":"TJK","name":"Tajikistan"}"#,
+                r#"{"type":"Polygon","coordinates":[[700000,370000,10000,0,0,10000,-10000,0,0,-10000]]}"#
+            ),
+            feature(
+                r#"{"layer":"borders","id":"AFG-TJK","name":"b","kind":"story"}"#,
+                r#"{"type":"LineString","coordinates":[700000,370000,10001,0]}"#
+            ),
+        );
+        assert_eq!(Basemap::from_quantized(&quantized).unwrap(), geojson.parse::<Basemap>().unwrap());
+    }
+
+    #[test]
+    fn a_bad_quantized_file_names_the_feature_and_the_problem() {
+        let file = |format: &str, geometry: &str| {
+            format!(
+                r#"{{"format":"{format}","decimals":4,"features":[{}]}}"#,
+                feature(r#"{"layer":"countries","id":"x","name":"x"}"#, geometry)
+            )
+        };
+        let ok = r#"{"type":"LineString","coordinates":[0,0,1,1]}"#;
+        let err = Basemap::from_quantized(&file("article-map/quantized-geojson@9", ok)).unwrap_err();
+        assert!(err.message.contains("the format is"), "{err}");
+        for (geometry, expected) in [
+            (r#"{"type":"Polygon","coordinates":[[0,0,1,0,0,1]]}"#, "must be closed"),
+            (r#"{"type":"LineString","coordinates":[0,0,1]}"#, "not longitude/latitude pairs"),
+            (r#"{"type":"LineString","coordinates":[1810000,0]}"#, "not a WGS84"),
+        ] {
+            let err = Basemap::from_quantized(&file(QUANTIZED_FORMAT, geometry)).unwrap_err();
+            assert_eq!(err.feature_index, Some(0), "{err}");
+            assert!(err.message.contains(expected), "{err} should say {expected:?}");
+        }
+        for text in ["", "{", "[]", "null", r#"{"format":1}"#] {
+            assert_eq!(Basemap::from_quantized(text).unwrap_err().feature_index, None);
         }
     }
 

@@ -30,6 +30,7 @@ pub mod palette;
 pub mod popup_placement;
 pub mod press_owner;
 pub mod projection;
+pub mod quantized;
 pub mod quote_index;
 pub mod relief;
 pub mod saved_document;

@@ -13,4 +13,4 @@ pub mod story;
 pub mod widgets;
 
 pub use app::App;
-pub use map::embedded_basemap::embedded_labels;
+pub use map::basemap_files::embedded_labels;

@@ -16,7 +16,7 @@ use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
 use crate::ui::annotate::layers::{points_of, shape_of};
 use crate::ui::map::attribution::ATTRIBUTION;
-use crate::ui::map::embedded_basemap::embedded_labels;
+use crate::ui::map::basemap_files::embedded_labels;
 use crate::ui::map::marker_symbol::symbol_path;
 use crate::ui::state::AppState;
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::layers::{LayerId, LayerVisibility};
 use crate::domain::shared::Shared;
-use crate::ui::map::embedded_basemap::DrawnLevel;
+use crate::ui::map::basemap_files::DrawnLevel;
 
 #[derive(Properties, PartialEq)]
 pub struct BaseLayersProps {

@@ -17,7 +17,7 @@ use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::towns::{lowest_rank_at, towns_at, Town};
 use crate::domain::viewport::Viewport;
-use crate::ui::map::embedded_basemap::embedded_labels;
+use crate::ui::map::basemap_files::embedded_labels;
 use crate::ui::map::reference_layers::DrawnWater;
 
 #[derive(Properties, PartialEq)]

@@ -1,19 +1,20 @@
 //! The map's effects: following the element's size, animating a tour flight, fetching the basemap level the
-//! zoom needs, and marking the first complete frame.
+//! zoom needs (and L0 at start), and marking the first complete frame.
 
 use yew::prelude::*;
 
 use crate::browser::element_size::{watch_boxes, watch_node_size};
-use crate::browser::fetch::fetch_text;
+use crate::browser::fetch::{fetch_preloaded_text, fetch_text};
 use crate::browser::timers::Interval;
 use crate::browser::{console, performance};
 use crate::domain::label_placement::ScreenBox;
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
 use crate::domain::towns::read_towns;
-use crate::ui::map::embedded_basemap::{level_file, read_level};
+use crate::ui::map::basemap_files::{level_file, read_level};
 use crate::ui::map::map_state::{Flight, MapAction};
 use crate::ui::map::reference_layers::{DrawnWater, TOWNS_FILE, WATER_FILE};
+use crate::ui::shell::alerts::{Alert, AlertAction, Severity};
 use crate::ui::store::Dispatch;
 
 /// How long a tour flight takes, ms.
@@ -55,30 +56,46 @@ pub fn use_flight(flight: Option<Flight>, dispatch: &Dispatch) {
     });
 }
 
-/// Fetches the basemap level the zoom wants, once, unless it is there.
+/// Fetches a basemap level once, unless it is there: L0 at start (the first frame's; index.html preloads
+/// it), a finer one when the zoom first wants it. A level that fails is said (L0 in an alert: the map has
+/// no outline without it; a finer one on the console: the coarser one stays drawn).
 #[hook]
-pub fn use_basemap_level(wanted: LevelOfDetail, loaded: bool, dispatch: &Dispatch) {
+pub fn use_basemap_level(wanted: LevelOfDetail, needed: bool, dispatch: &Dispatch) {
     let dispatch = dispatch.clone();
     let asked = use_mut_ref(std::collections::HashSet::<LevelOfDetail>::new);
-    use_effect_with(wanted, move |wanted| {
-        let wanted = *wanted;
-        let Some(file) = level_file(wanted).filter(|_| !loaded && asked.borrow_mut().insert(wanted)) else { return };
+    use_effect_with((wanted, needed), move |&(wanted, needed)| {
+        if !needed || !asked.borrow_mut().insert(wanted) {
+            return;
+        }
         yew::platform::spawn_local(async move {
-            match fetch_text(file, MAX_LEVEL_BYTES).await.and_then(|text| read_level(wanted, &text)) {
+            let file = level_file(wanted);
+            match fetch_preloaded_text(file, MAX_LEVEL_BYTES).await.and_then(|text| read_level(wanted, &text)) {
                 Ok(level) => dispatch.dispatch(MapAction::BasemapReady(Shared::new(level)).into()),
-                Err(e) => console::error(&format!("basemap {}: {e}", wanted.name())),
+                Err(e) => {
+                    console::error(&format!("{file}: {e}"));
+                    if wanted == LevelOfDetail::L0 {
+                        let alert = Alert::new(
+                            Severity::Error,
+                            "The map’s outline could not be loaded. The story and your annotations still work.",
+                            vec![format!("{file}: {e}")],
+                        );
+                        dispatch.dispatch(AlertAction::Raise(alert).into());
+                    }
+                    dispatch.dispatch(MapAction::BasemapFailed(wanted).into());
+                }
             }
         });
     });
 }
 
-/// Marks `map-ready` once, when the map first has its size (its first complete frame), and tells the state.
+/// Marks `map-ready` once, when the map first has its size and its outline (L0 drawn, or failed), and
+/// tells the state.
 #[hook]
-pub fn use_ready_mark(sized: bool, dispatch: &Dispatch) {
+pub fn use_ready_mark(ready: bool, dispatch: &Dispatch) {
     let marked = use_mut_ref(|| false);
     let dispatch = dispatch.clone();
-    use_effect_with(sized, move |sized| {
-        if *sized && !*marked.borrow() {
+    use_effect_with(ready, move |ready| {
+        if *ready && !*marked.borrow() {
             *marked.borrow_mut() = true;
             performance::mark("map-ready");
             dispatch.dispatch(MapAction::FirstFrameShown.into());

@@ -15,7 +15,7 @@ use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::towns::Town;
 use crate::domain::viewport::{ViewLimits, Viewport};
-use crate::ui::map::embedded_basemap::{embedded_l0, DrawnLevel};
+use crate::ui::map::basemap_files::DrawnLevel;
 use crate::ui::map::reference_layers::DrawnWater;
 
 /// Room kept between a framed feature and the tour card above which it is framed, CSS px.
@@ -24,23 +24,31 @@ const GAP_ABOVE_CARD_PX: f64 = 8.0;
 /// A camera move in progress (the tour flies): from, to, and how far along (0–1).
 pub type Flight = (Viewport, Viewport, f64);
 
-/// The basemap levels fetched so far (L0 is compiled in and always there).
+/// The basemap levels fetched so far, and those that could not be.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BasemapLevels {
     fetched: Vec<Shared<DrawnLevel>>,
+    failed: Vec<LevelOfDetail>,
 }
 
 impl BasemapLevels {
     /// Whether `level` can be drawn now.
     pub fn has(&self, level: LevelOfDetail) -> bool {
-        level == LevelOfDetail::L0 || self.fetched.iter().any(|l| l.level == level)
+        self.fetched.iter().any(|l| l.level == level)
     }
 
-    /// The finest level ready that is not finer than `wanted` (L0 if none is).
+    /// Whether `level` has arrived or failed (nothing more will come of asking for it).
+    pub fn settled(&self, level: LevelOfDetail) -> bool {
+        self.has(level) || self.failed.contains(&level)
+    }
+
+    /// The finest level ready that is not finer than `wanted`, else the coarsest finer one; or why none is.
     pub fn best(&self, wanted: LevelOfDetail) -> Result<Shared<DrawnLevel>, String> {
-        match self.fetched.iter().filter(|l| l.level <= wanted).max_by_key(|l| l.level) {
+        let not_finer = self.fetched.iter().filter(|l| l.level <= wanted).max_by_key(|l| l.level);
+        match not_finer.or_else(|| self.fetched.iter().min_by_key(|l| l.level)) {
             Some(level) => Ok(level.clone()),
-            None => embedded_l0().map(Shared::from),
+            None if self.failed.is_empty() => Err("The map’s outline is loading.".into()),
+            None => Err("The map’s outline could not be loaded.".into()),
         }
     }
 
@@ -48,9 +56,19 @@ impl BasemapLevels {
         if self.has(level.level) {
             return None;
         }
-        let mut fetched = self.fetched.clone();
-        fetched.push(level);
-        Some(BasemapLevels { fetched })
+        let mut next = self.clone();
+        next.failed.retain(|l| *l != level.level);
+        next.fetched.push(level);
+        Some(next)
+    }
+
+    fn without(&self, level: LevelOfDetail) -> Option<BasemapLevels> {
+        if self.settled(level) {
+            return None;
+        }
+        let mut next = self.clone();
+        next.failed.push(level);
+        Some(next)
     }
 }
 
@@ -141,8 +159,10 @@ pub enum MapAction {
     HideOnly(Vec<LayerId>),
     /// Write the place labels in this language.
     LabelLanguage(LabelLanguage),
-    /// A finer basemap level has been fetched and read.
+    /// A basemap level has been fetched and read.
     BasemapReady(Shared<DrawnLevel>),
+    /// A basemap level could not be fetched or read (the alert says why).
+    BasemapFailed(LevelOfDetail),
     /// Show (or clear) a gesture hint over the map.
     Hint(Option<&'static str>),
     /// The first frame is on screen (`map-ready`).
@@ -214,6 +234,7 @@ impl MapState {
             }
             MapAction::LabelLanguage(label_language) => MapState { label_language, ..self.clone() },
             MapAction::BasemapReady(level) => MapState { basemap: self.basemap.with(level)?, ..self.clone() },
+            MapAction::BasemapFailed(level) => MapState { basemap: self.basemap.without(level)?, ..self.clone() },
             MapAction::Hint(hint) => MapState { hint, ..self.clone() },
             MapAction::FirstFrameShown => MapState { first_frame_shown: true, ..self.clone() },
             MapAction::TownsReady(towns) => MapState { towns: Some(towns), ..self.clone() },
@@ -324,12 +345,27 @@ mod tests {
     fn a_fetched_level_is_kept_once_and_drawn_when_the_zoom_wants_it() {
         let (s, story) = (sized(), Story::empty());
         assert!(!s.basemap.has(LevelOfDetail::L1));
-        let l1 = Shared::new(DrawnLevel { level: LevelOfDetail::L1, features: vec![] });
-        let with = s.apply(MapAction::BasemapReady(l1.clone()), &story).unwrap();
+        assert!(s.basemap.best(LevelOfDetail::L0).unwrap_err().contains("loading"), "nothing before the first file");
+        let level = |level| Shared::new(DrawnLevel { level, features: vec![] });
+        let with = s.apply(MapAction::BasemapReady(level(LevelOfDetail::L1)), &story).unwrap();
         assert!(with.basemap.has(LevelOfDetail::L1));
-        assert_eq!(with.apply(MapAction::BasemapReady(l1), &story), None, "a level arrives once");
+        assert_eq!(with.apply(MapAction::BasemapReady(level(LevelOfDetail::L1)), &story), None, "a level arrives once");
         assert_eq!(with.basemap.best(LevelOfDetail::L2).unwrap().level, LevelOfDetail::L1);
-        assert_eq!(with.basemap.best(LevelOfDetail::L0).unwrap().level, LevelOfDetail::L0);
+        assert_eq!(with.basemap.best(LevelOfDetail::L0).unwrap().level, LevelOfDetail::L1, "finer rather than none");
+        let both = with.apply(MapAction::BasemapReady(level(LevelOfDetail::L0)), &story).unwrap();
+        assert_eq!(both.basemap.best(LevelOfDetail::L0).unwrap().level, LevelOfDetail::L0);
+    }
+
+    #[test]
+    fn a_level_that_failed_is_settled_and_the_map_says_so() {
+        let (s, story) = (sized(), Story::empty());
+        let failed = s.apply(MapAction::BasemapFailed(LevelOfDetail::L0), &story).unwrap();
+        assert!(failed.basemap.settled(LevelOfDetail::L0) && !failed.basemap.has(LevelOfDetail::L0));
+        assert!(failed.basemap.best(LevelOfDetail::L0).unwrap_err().contains("could not be loaded"));
+        assert_eq!(failed.apply(MapAction::BasemapFailed(LevelOfDetail::L0), &story), None);
+        let l0 = Shared::new(DrawnLevel { level: LevelOfDetail::L0, features: vec![] });
+        let later = failed.apply(MapAction::BasemapReady(l0), &story).unwrap();
+        assert!(later.basemap.best(LevelOfDetail::L1).is_ok(), "a later success is drawn");
     }
 
     #[test]

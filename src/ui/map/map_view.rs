@@ -12,6 +12,7 @@ use crate::browser::map_input::local_point;
 use crate::domain::coords::ScreenPx;
 use crate::domain::ids::AnnotationId;
 use crate::domain::layers::LayerId;
+use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::marker_layout::spread;
 use crate::domain::shared::Shared;
 use crate::domain::tour::timeline;
@@ -200,8 +201,12 @@ pub fn MapView() -> Html {
     let dispatch = store.dispatcher();
     use_map_size(&map_ref, &dispatch);
     use_flight(store.map.flight, &dispatch);
-    use_basemap_level(store.map.level_of_detail(), store.map.basemap.has(store.map.level_of_detail()), &dispatch);
-    use_ready_mark(store.map.sized, &dispatch);
+    use_basemap_level(LevelOfDetail::L0, !store.map.basemap.has(LevelOfDetail::L0), &dispatch);
+    // A finer level once the map has its size and its zoom wants one (L0 is the call above's).
+    let wanted = store.map.level_of_detail();
+    let finer_needed = store.map.sized && wanted != LevelOfDetail::L0 && !store.map.basemap.has(wanted);
+    use_basemap_level(wanted, finer_needed, &dispatch);
+    use_ready_mark(store.map.sized && store.map.basemap.settled(LevelOfDetail::L0), &dispatch);
     use_reference_layers(store.map.first_frame_shown, &dispatch);
     let layout = (store.map.view.width as u64, store.map.view.height as u64, store.tour.step.is_some(), presenter);
     use_chrome(&shell_ref, &map_ref, layout, &dispatch);

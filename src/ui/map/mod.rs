@@ -2,7 +2,7 @@
 
 pub(crate) mod attribution;
 pub(crate) mod base_layers;
-pub(crate) mod embedded_basemap;
+pub(crate) mod basemap_files;
 pub(crate) mod gestures;
 pub(crate) mod label_layer;
 pub(crate) mod layer_switcher;

@@ -1,7 +1,8 @@
-//! The basemap and labels. The coarsest level (L0) and the labels are compiled into the app, so the first
-//! frame needs no request; the finer levels (L1, L2) are files served beside the app (same origin, copied
-//! by trunk from assets/geo/) and fetched the first time a zoom needs them; the levels fetched so far are
-//! state ([`crate::ui::map::map_state::BasemapLevels`]). Each level is read and turned into SVG path data once.
+//! The basemap and labels. Every level of detail is a quantized file served beside the app (same origin,
+//! copied by trunk from assets/geo/): the coarsest (L0) is the first frame's, and index.html preloads it so
+//! that it downloads while the wasm does; the finer ones (L1, L2) are fetched the first time a zoom needs
+//! them. The levels fetched so far are state ([`crate::ui::map::map_state::BasemapLevels`]). Each level is
+//! read and turned into SVG path data once. The labels (3 KB) are compiled in.
 
 use std::rc::Rc;
 
@@ -11,7 +12,6 @@ use crate::domain::layers::LayerId;
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::svg_path::path_data;
 
-const L0: &str = include_str!("../../../assets/geo/l0.geojson");
 const LABELS: &str = include_str!("../../../assets/geo/labels.json");
 
 /// One feature ready to draw.
@@ -33,12 +33,12 @@ pub struct DrawnLevel {
     pub features: Vec<DrawnFeature>,
 }
 
-/// The file a fine level is served as, relative to the page.
-pub fn level_file(level: LevelOfDetail) -> Option<&'static str> {
+/// The file a level is served as, relative to the page (index.html copies them and preloads L0).
+pub fn level_file(level: LevelOfDetail) -> &'static str {
     match level {
-        LevelOfDetail::L0 => None,
-        LevelOfDetail::L1 => Some("l1.geojson"),
-        LevelOfDetail::L2 => Some("l2.geojson"),
+        LevelOfDetail::L0 => "l0.q.json",
+        LevelOfDetail::L1 => "l1.q.json",
+        LevelOfDetail::L2 => "l2.q.json",
     }
 }
 
@@ -52,9 +52,9 @@ fn class_of(layer: LayerId, id: &str, border: Option<BorderKind>) -> String {
     }
 }
 
-/// Reads a level's text (a fetched one, or the compiled-in L0) and builds its path data.
+/// Reads a level's fetched text (quantized) and builds its path data.
 pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String> {
-    let map: Basemap = text.parse().map_err(|e| format!("basemap {}: {e}", level.name()))?;
+    let map = Basemap::from_quantized(text).map_err(|e| format!("basemap {}: {e}", level.name()))?;
     let features = map
         .features
         .iter()
@@ -67,14 +67,6 @@ pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String
         })
         .collect();
     Ok(DrawnLevel { level, features })
-}
-
-/// The compiled-in coarsest level, read the first time it is asked for (it is a constant of the app).
-pub fn embedded_l0() -> Result<Rc<DrawnLevel>, String> {
-    thread_local! {
-        static L0_DRAWN: Result<Rc<DrawnLevel>, String> = read_level(LevelOfDetail::L0, L0).map(Rc::new);
-    }
-    L0_DRAWN.with(|l| l.clone())
 }
 
 /// The embedded label list.
