@@ -18,6 +18,7 @@ use article_map::domain::annotation::{Annotation, AnnotationDocument, Annotation
 use article_map::domain::basemap::{Basemap, Shape};
 use article_map::domain::coords::{LonLat, ScreenPx};
 use article_map::domain::drawing::{Draft, Tool};
+use article_map::domain::extent::home_view;
 use article_map::domain::geojson_import::{import_geojson, ImportLimits};
 use article_map::domain::interaction::ViewCommand;
 use article_map::domain::label_placement::ScreenBox;
@@ -30,6 +31,7 @@ use article_map::domain::projection::project;
 use article_map::domain::saved_document::encode_checked;
 use article_map::domain::svg_path::path_data;
 use article_map::domain::synthetic::synthetic;
+use article_map::domain::synthetic_frame::{rasterize, SyntheticData};
 use article_map::domain::towns::{read_towns, towns_at, Town};
 use article_map::domain::viewport::Viewport;
 use article_map::domain::water::Water;
@@ -387,6 +389,26 @@ fn main() {
             ms(quantized_read),
             ms(paths)
         );
+    }
+
+    // Each settle with ?synthetic=N: the layer rasterized for the view (1024×768 map, the overhang of the
+    // drawing, device scale 1), at the home view and fitted to the whole synthetic extent.
+    println!();
+    println!("{:>10} {:>22} {:>22} {:>14}", "synthetic", "home view (ms)", "whole extent (ms)", "drawn (whole)");
+    for n in [1_000, 100_000, 1_000_000] {
+        let data = SyntheticData::projected(synthetic(n, 1));
+        let size = (1024.0 * 1.5, 768.0 * 1.5);
+        let home = home_view(1024.0, 768.0);
+        let whole = Viewport { center: project(LonLat::new(72.0, 40.5)), zoom: 3.6, width: 1024.0, height: 768.0 };
+        let samples = if n >= 1_000_000 { 5 } else { 11 };
+        let at_home = per_call(samples, 1, |_| {
+            black_box(rasterize(&data, &home, size, 1.0));
+        });
+        let at_whole = per_call(samples, 1, |_| {
+            black_box(rasterize(&data, &whole, size, 1.0));
+        });
+        let drawn = rasterize(&data, &whole, size, 1.0).drawn_points;
+        println!("{n:>10} {:>22} {:>22} {drawn:>14}", ms(at_home), ms(at_whole));
     }
 
     // On an import: the largest file the import accepts (ImportLimits::default(), as the toolbar uses).

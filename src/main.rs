@@ -1,4 +1,4 @@
 fn main() {
     article_map::browser::failure_panel::install();
-    yew::Renderer::<article_map::ui::App>::new().render();
+    wasm_bindgen_futures::spawn_local(article_map::ui::start());
 }

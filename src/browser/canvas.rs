@@ -1,54 +1,24 @@
-//! Drawing on a `<canvas>`: sized for the screen's pixel ratio, then drawn through a [`Pen`] in CSS px.
+//! Putting a picture rasterized in wasm on a `<canvas>`: one `putImageData` of device pixels.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{Clamped, JsCast};
 
-/// Draws paths on a canvas in CSS px.
-pub struct Pen {
-    ctx: web_sys::CanvasRenderingContext2d,
+/// Device pixels per CSS px (at least 1).
+pub fn pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite()).unwrap_or(1.0).max(1.0)
 }
 
-impl Pen {
-    pub fn begin(&self) {
-        self.ctx.begin_path();
-    }
-
-    pub fn move_to(&self, x: f64, y: f64) {
-        self.ctx.move_to(x, y);
-    }
-
-    pub fn line_to(&self, x: f64, y: f64) {
-        self.ctx.line_to(x, y);
-    }
-
-    /// Adds a circle of `radius` CSS px around (x, y) to the path.
-    pub fn dot(&self, x: f64, y: f64, radius: f64) {
-        self.ctx.move_to(x + radius, y);
-        let _ = self.ctx.arc(x, y, radius, 0.0, std::f64::consts::TAU);
-    }
-
-    /// Strokes the path with a CSS colour and a width in CSS px.
-    pub fn stroke(&self, colour: &str, width: f64) {
-        self.ctx.set_stroke_style_str(colour);
-        self.ctx.set_line_width(width);
-        self.ctx.stroke();
-    }
-
-    /// Fills the path with a CSS colour.
-    pub fn fill(&self, colour: &str) {
-        self.ctx.set_fill_style_str(colour);
-        self.ctx.fill();
-    }
-}
-
-/// Sizes the canvas `node` points at to `width` × `height` CSS px (times the pixel ratio), clears it and
-/// lets `draw` draw on it. Nothing happens when the node is not a mounted canvas.
-pub fn draw_on(node: &yew::NodeRef, width: f64, height: f64, draw: impl FnOnce(&Pen)) -> Option<()> {
+/// Sizes the canvas `node` points at to `width` × `height` device pixels and puts `rgba` (row by row,
+/// 4 bytes a pixel, not premultiplied) on it. Nothing happens when the node is not a mounted canvas, or the
+/// bytes do not match the size.
+pub fn put_pixels(node: &yew::NodeRef, width: usize, height: usize, rgba: &[u8]) -> Option<()> {
     let canvas = node.cast::<web_sys::HtmlCanvasElement>()?;
-    let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
-    canvas.set_width((width * ratio).round() as u32);
-    canvas.set_height((height * ratio).round() as u32);
+    let (w, h) = (u32::try_from(width).ok()?, u32::try_from(height).ok()?);
+    canvas.set_width(w);
+    canvas.set_height(h);
+    if w == 0 || h == 0 || rgba.len() != width * height * 4 {
+        return None;
+    }
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.scale(ratio, ratio).ok()?;
-    draw(&Pen { ctx });
-    Some(())
+    let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h).ok()?;
+    ctx.put_image_data(&image, 0.0, 0.0).ok()
 }

@@ -1,12 +1,16 @@
 //! The root component: owns the store and lays out the page: header, alerts, map, side panel.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::files::{dropped_file, FileReader};
 use crate::browser::location::query_param;
+use crate::domain::shared::Shared;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
+use crate::ui::map::basemap_files::{first_level, DrawnLevel};
 use crate::ui::map::map_view::MapView;
 use crate::ui::map::palette::MapPalette;
 use crate::ui::share::embedding::use_embed_height;
@@ -86,12 +90,30 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
+/// What the app starts with.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The first frame's basemap level (L0), read before the first render, or why it could not be.
+    pub first_level: Rc<Result<Shared<DrawnLevel>, String>>,
+}
+
+/// Fetches and reads what the first frame needs (L0, which index.html preloads while the wasm downloads),
+/// then renders the app: the first render already draws the map's outline.
+pub async fn start() {
+    let first_level = first_level().await.map(Shared::new);
+    yew::Renderer::<App>::with_props(AppProps { first_level: Rc::new(first_level) }).render();
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let embed = use_memo((), |_| query_param("embed").as_deref() == Some("1"));
     let mode = use_memo((), |_| Mode::from_query(query_param("mode").as_deref()));
-    let store: Store = use_reducer(move || if *embed { AppState::embedded() } else { AppState::for_mode(*mode) });
+    let first_level = props.first_level.clone();
+    let store: Store = use_reducer(move || {
+        let state = if *embed { AppState::embedded() } else { AppState::for_mode(*mode) };
+        state.with_first_level((*first_level).clone())
+    });
     let dispatch: Dispatch = store.dispatcher();
     html! {
         <ContextProvider<Dispatch> context={dispatch}>

@@ -8,11 +8,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::ui::annotate::intake::{self, DocumentEvent};
 use crate::ui::annotate::state::{AnnotationAction, AnnotationState};
 use crate::ui::classroom::state::{ClassAction, Classroom, Mode};
+use crate::ui::map::basemap_files::{outline_failed, DrawnLevel};
 use crate::ui::map::map_state::{MapAction, MapState};
 use crate::ui::share::embedded::{EmbedAction, Embedding};
 use crate::ui::share::link::{self, ShareAction};
@@ -158,6 +160,17 @@ impl AppState {
             }
             Mode::Reader => base,
         }
+    }
+
+    /// The state with the first frame's basemap level, or, when it could not be had, an alert saying so.
+    pub fn with_first_level(self, level: Result<Shared<DrawnLevel>, String>) -> AppState {
+        let actions: Vec<Action> = match level {
+            Ok(level) => vec![MapAction::BasemapReady(level).into()],
+            Err(why) => {
+                vec![AlertAction::Raise(outline_failed(why)).into(), MapAction::BasemapFailed(LevelOfDetail::L0).into()]
+            }
+        };
+        actions.into_iter().fold(self, |state, action| state.apply(action).unwrap_or(state))
     }
 
     /// The next state, or `None` when the action changes nothing.

@@ -6,11 +6,13 @@
 
 use std::rc::Rc;
 
+use crate::browser::fetch::fetch_preloaded_text;
 use crate::domain::basemap::{Basemap, BorderKind};
 use crate::domain::labels::{read_labels, MapLabel};
 use crate::domain::layers::LayerId;
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::svg_path::path_data;
+use crate::ui::shell::alerts::{Alert, Severity};
 
 const LABELS: &str = include_str!("../../../assets/geo/labels.json");
 
@@ -67,6 +69,32 @@ pub fn read_level(level: LevelOfDetail, text: &str) -> Result<DrawnLevel, String
         })
         .collect();
     Ok(DrawnLevel { level, features })
+}
+
+/// The largest basemap file read, bytes.
+pub const MAX_LEVEL_BYTES: usize = 32 * 1024 * 1024;
+
+/// Fetches and reads a level (L0 comes from index.html's preload).
+pub async fn fetch_level(level: LevelOfDetail) -> Result<DrawnLevel, String> {
+    let file = level_file(level);
+    fetch_preloaded_text(file, MAX_LEVEL_BYTES)
+        .await
+        .and_then(|text| read_level(level, &text))
+        .map_err(|e| format!("{file}: {e}"))
+}
+
+/// The first frame's level, L0.
+pub async fn first_level() -> Result<DrawnLevel, String> {
+    fetch_level(LevelOfDetail::L0).await
+}
+
+/// What the reader is told when L0 could not be had: the map has no outline, the rest works.
+pub fn outline_failed(why: String) -> Alert {
+    Alert::new(
+        Severity::Error,
+        "The map’s outline could not be loaded. The story and your annotations still work.",
+        vec![why],
+    )
 }
 
 /// The embedded label list.

@@ -1,26 +1,23 @@
 //! The map's effects: following the element's size, animating a tour flight, fetching the basemap level the
-//! zoom needs (and L0 at start), and marking the first complete frame.
+//! zoom needs, and marking the first complete frame.
 
 use yew::prelude::*;
 
 use crate::browser::element_size::{watch_boxes, watch_node_size};
-use crate::browser::fetch::{fetch_preloaded_text, fetch_text};
+use crate::browser::fetch::fetch_text;
 use crate::browser::timers::Interval;
 use crate::browser::{console, performance};
 use crate::domain::label_placement::ScreenBox;
 use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
 use crate::domain::towns::read_towns;
-use crate::ui::map::basemap_files::{level_file, read_level};
+use crate::ui::map::basemap_files::fetch_level;
 use crate::ui::map::map_state::{Flight, MapAction};
 use crate::ui::map::reference_layers::{DrawnWater, TOWNS_FILE, WATER_FILE};
-use crate::ui::shell::alerts::{Alert, AlertAction, Severity};
 use crate::ui::store::Dispatch;
 
 /// How long a tour flight takes, ms.
 const FLIGHT_MS: f64 = 700.0;
-/// The largest basemap file read, bytes.
-const MAX_LEVEL_BYTES: usize = 32 * 1024 * 1024;
 
 /// Tells the state the map element's size, now and whenever it changes.
 #[hook]
@@ -56,9 +53,8 @@ pub fn use_flight(flight: Option<Flight>, dispatch: &Dispatch) {
     });
 }
 
-/// Fetches a basemap level once, unless it is there: L0 at start (the first frame's; index.html preloads
-/// it), a finer one when the zoom first wants it. A level that fails is said (L0 in an alert: the map has
-/// no outline without it; a finer one on the console: the coarser one stays drawn).
+/// Fetches a finer basemap level once, when the zoom first wants it (L0 is read before the first render,
+/// [`crate::ui::start`]). One that fails is said on the console; the coarser level stays drawn.
 #[hook]
 pub fn use_basemap_level(wanted: LevelOfDetail, needed: bool, dispatch: &Dispatch) {
     let dispatch = dispatch.clone();
@@ -68,19 +64,10 @@ pub fn use_basemap_level(wanted: LevelOfDetail, needed: bool, dispatch: &Dispatc
             return;
         }
         yew::platform::spawn_local(async move {
-            let file = level_file(wanted);
-            match fetch_preloaded_text(file, MAX_LEVEL_BYTES).await.and_then(|text| read_level(wanted, &text)) {
+            match fetch_level(wanted).await {
                 Ok(level) => dispatch.dispatch(MapAction::BasemapReady(Shared::new(level)).into()),
                 Err(e) => {
-                    console::error(&format!("{file}: {e}"));
-                    if wanted == LevelOfDetail::L0 {
-                        let alert = Alert::new(
-                            Severity::Error,
-                            "The map’s outline could not be loaded. The story and your annotations still work.",
-                            vec![format!("{file}: {e}")],
-                        );
-                        dispatch.dispatch(AlertAction::Raise(alert).into());
-                    }
+                    console::error(&format!("basemap {}: {e}", wanted.name()));
                     dispatch.dispatch(MapAction::BasemapFailed(wanted).into());
                 }
             }

@@ -201,8 +201,7 @@ pub fn MapView() -> Html {
     let dispatch = store.dispatcher();
     use_map_size(&map_ref, &dispatch);
     use_flight(store.map.flight, &dispatch);
-    use_basemap_level(LevelOfDetail::L0, !store.map.basemap.has(LevelOfDetail::L0), &dispatch);
-    // A finer level once the map has its size and its zoom wants one (L0 is the call above's).
+    // A finer level once the map has its size and its zoom wants one (L0 is there from the start).
     let wanted = store.map.level_of_detail();
     let finer_needed = store.map.sized && wanted != LevelOfDetail::L0 && !store.map.basemap.has(wanted);
     use_basemap_level(wanted, finer_needed, &dispatch);
