@@ -34,6 +34,24 @@ test('?synthetic=N draws the workload on a canvas under the story markers', asyn
   }
 });
 
+test('fitted to the whole synthetic extent, the layer draws every point and says how many it drew', async () => {
+  // Asked for zoom 3, the camera stops where the workload's extent (44–100°E × 23–56°N) just fits the map:
+  // with ?synthetic= the camera may go over all of it, not only over the data's extent.
+  const whole = await openApp(suite.browser, suite.server.url, { path: '?synthetic=20000&seed=1#v1;c=72.0000,40.5000;z=3.00' });
+  const home = await openApp(suite.browser, suite.server.url, { path: '?synthetic=20000&seed=1' });
+  try {
+    const drawn = (app) => app.page.$eval('[data-layer="synthetic"]', (c) => Number(c.dataset.drawnPoints));
+    await whole.page.waitForFunction(() => Number(document.querySelector('[data-layer="synthetic"]')?.dataset.drawnPoints) === 20000);
+    const atHome = await drawn(home);
+    assert.ok(atHome > 0 && atHome < 20000, `the home view shows part of the extent (${atHome} of 20000)`);
+    assert.ok(await paintedPixels(whole.page) > 20000, 'the points are painted');
+    assert.deepEqual([...whole.errors, ...home.errors], []);
+  } finally {
+    await whole.context.close();
+    await home.context.close();
+  }
+});
+
 test('no parameter or a bad one draws no workload', async () => {
   for (const path of ['', '?synthetic=abc', '?synthetic=-5']) {
     const app = await openApp(suite.browser, suite.server.url, { path });

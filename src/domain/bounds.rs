@@ -27,6 +27,22 @@ impl LonLatBounds {
     pub fn contains(self, p: LonLat) -> bool {
         p.lon >= self.west && p.lon <= self.east && p.lat >= self.south && p.lat <= self.north
     }
+
+    /// The smallest box holding both.
+    ///
+    /// ```
+    /// use article_map::domain::bounds::LonLatBounds;
+    /// let both = LonLatBounds::new(52.0, 29.0, 97.0, 52.0).union(LonLatBounds::new(44.0, 23.0, 100.0, 40.0));
+    /// assert_eq!(both, LonLatBounds::new(44.0, 23.0, 100.0, 52.0));
+    /// ```
+    pub fn union(self, other: LonLatBounds) -> LonLatBounds {
+        LonLatBounds::new(
+            self.west.min(other.west),
+            self.south.min(other.south),
+            self.east.max(other.east),
+            self.north.max(other.north),
+        )
+    }
 }
 
 /// A box in Mercator metres; `min` is the south-west corner.

@@ -36,7 +36,20 @@ pub fn home_view(width: f64, height: f64) -> Viewport {
 /// assert_eq!(small.max_zoom, MAX_ZOOM);
 /// ```
 pub fn limits_for(width: f64, height: f64) -> ViewLimits {
-    let extent = EXTENT.to_mercator();
+    limits_within(width, height, EXTENT)
+}
+
+/// The zoom range for a screen and a reach other than [`EXTENT`] (the benchmark's synthetic workload
+/// reaches further): out to where `reach` (or the home box) fits, and the centre kept inside `reach`.
+///
+/// ```
+/// use article_map::domain::bounds::LonLatBounds;
+/// use article_map::domain::extent::{limits_for, limits_within, EXTENT};
+/// let wider = limits_within(800.0, 600.0, EXTENT.union(LonLatBounds::new(44.0, 23.0, 100.0, 56.0)));
+/// assert!(wider.min_zoom < limits_for(800.0, 600.0).min_zoom);
+/// ```
+pub fn limits_within(width: f64, height: f64, reach: LonLatBounds) -> ViewLimits {
+    let extent = reach.to_mercator();
     let whole = Viewport::fitting(extent, width, height, 0.0);
     let home = home_view(width, height);
     ViewLimits { min_zoom: whole.zoom.min(home.zoom).min(MAX_ZOOM), max_zoom: MAX_ZOOM, center_within: extent }

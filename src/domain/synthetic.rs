@@ -1,7 +1,11 @@
 //! The synthetic workload of the benchmark (`?synthetic=N&seed=S`): N points and one polyline of N vertices,
 //! generated with mulberry32 exactly as the benchmark specifies, so that any implementation draws the same.
 
+use super::bounds::LonLatBounds;
 use super::coords::LonLat;
+
+/// Where the workload lies: its points and its line stay within 44–100°E × 23–56°N.
+pub const SYNTHETIC_EXTENT: LonLatBounds = LonLatBounds::new(44.0, 23.0, 100.0, 56.0);
 
 /// The largest N accepted.
 pub const MAX_SYNTHETIC: usize = 1_000_000;

@@ -7,12 +7,15 @@ use yew::prelude::*;
 use crate::browser::files::{dropped_file, FileReader};
 use crate::browser::location::query_param;
 use crate::domain::shared::Shared;
+use crate::domain::synthetic::SYNTHETIC_EXTENT;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
 use crate::ui::map::basemap_files::{first_level, DrawnLevel};
+use crate::ui::map::map_state::MapAction;
 use crate::ui::map::map_view::MapView;
 use crate::ui::map::palette::MapPalette;
+use crate::ui::map::synthetic_layer::synthetic_requested;
 use crate::ui::share::embedding::use_embed_height;
 use crate::ui::share::link_sync::use_link_sync;
 use crate::ui::shell::alert_banner::AlertBanner;
@@ -112,7 +115,10 @@ pub fn App(props: &AppProps) -> Html {
     let first_level = props.first_level.clone();
     let store: Store = use_reducer(move || {
         let state = if *embed { AppState::embedded() } else { AppState::for_mode(*mode) };
-        state.with_first_level((*first_level).clone())
+        let state = state.with_first_level((*first_level).clone());
+        // The benchmark's workload lies beyond the data's extent: the camera may go over all of it.
+        let wide = synthetic_requested().then(|| state.apply(MapAction::Reach(SYNTHETIC_EXTENT).into())).flatten();
+        wide.unwrap_or(state)
     });
     let dispatch: Dispatch = store.dispatcher();
     html! {

@@ -1,8 +1,9 @@
 //! The map slice: the live and settled cameras, the zoom range, a tour flight, which layers show, the
 //! language of the place labels, the basemap levels fetched so far, and a gesture hint. Its reducer is pure.
 
+use crate::domain::bounds::LonLatBounds;
 use crate::domain::coords::LonLat;
-use crate::domain::extent::{home_view, limits_for};
+use crate::domain::extent::{home_view, limits_for, limits_within, EXTENT};
 use crate::domain::framing::frame_feature_above;
 use crate::domain::ids::FeatureId;
 use crate::domain::interaction::{self, ViewCommand};
@@ -81,6 +82,8 @@ pub struct MapState {
     /// is remade (and its level of detail chosen) when the view settles.
     pub settled: Viewport,
     pub limits: ViewLimits,
+    /// How far the camera may go: the data's extent, or wider for the benchmark's workload.
+    pub reach: LonLatBounds,
     /// False until the map's size is known.
     pub sized: bool,
     pub flight: Option<Flight>,
@@ -109,6 +112,7 @@ impl Default for MapState {
             view,
             settled: view,
             limits: limits_for(1024.0, 768.0),
+            reach: EXTENT,
             sized: false,
             flight: None,
             layers: LayerVisibility::default(),
@@ -167,6 +171,8 @@ pub enum MapAction {
     Hint(Option<&'static str>),
     /// The first frame is on screen (`map-ready`).
     FirstFrameShown,
+    /// The camera may also go over this box (the benchmark's synthetic workload).
+    Reach(LonLatBounds),
     /// The towns of the reference layer have been fetched and read.
     TownsReady(Shared<Vec<Town>>),
     /// The rivers and lakes have been fetched and read.
@@ -237,6 +243,11 @@ impl MapState {
             MapAction::BasemapFailed(level) => MapState { basemap: self.basemap.without(level)?, ..self.clone() },
             MapAction::Hint(hint) => MapState { hint, ..self.clone() },
             MapAction::FirstFrameShown => MapState { first_frame_shown: true, ..self.clone() },
+            MapAction::Reach(more) => {
+                let reach = self.reach.union(more);
+                let limits = limits_within(self.view.width, self.view.height, reach);
+                MapState { reach, limits, ..self.clone() }
+            }
             MapAction::TownsReady(towns) => MapState { towns: Some(towns), ..self.clone() },
             MapAction::WaterReady(water) => MapState { water: Some(water), ..self.clone() },
             MapAction::ChromeMoved(boxes) if *self.chrome == boxes => return None,
@@ -255,7 +266,7 @@ impl MapState {
         {
             return None;
         }
-        let limits = limits_for(width, height);
+        let limits = limits_within(width, height, self.reach);
         let view =
             if self.sized { self.view.resized(width, height).limited(&limits) } else { home_view(width, height) };
         Some(MapState { view, settled: view, limits, sized: true, ..self.clone() })
@@ -354,6 +365,24 @@ mod tests {
         assert_eq!(with.basemap.best(LevelOfDetail::L0).unwrap().level, LevelOfDetail::L1, "finer rather than none");
         let both = with.apply(MapAction::BasemapReady(level(LevelOfDetail::L0)), &story).unwrap();
         assert_eq!(both.basemap.best(LevelOfDetail::L0).unwrap().level, LevelOfDetail::L0);
+    }
+
+    #[test]
+    fn a_wider_reach_lets_the_camera_fit_the_synthetic_extent() {
+        use crate::domain::synthetic::SYNTHETIC_EXTENT;
+        let (s, story) = (sized(), Story::empty());
+        let fit = |s: &MapState| {
+            let whole = Viewport::fitting(SYNTHETIC_EXTENT.to_mercator(), 900.0, 600.0, 0.0);
+            let (center, zoom) = (whole.center_lonlat(), whole.zoom);
+            (s.apply(MapAction::LookAt { center, zoom }, &story).unwrap().view.zoom, zoom)
+        };
+        let (clamped, wanted) = fit(&s);
+        assert!(clamped > wanted + 0.5, "the data's extent alone keeps the camera closer");
+        let wide = s.apply(MapAction::Reach(SYNTHETIC_EXTENT), &story).unwrap();
+        let (reached, wanted) = fit(&wide);
+        assert!((reached - wanted).abs() < 1e-9, "{reached} vs {wanted}");
+        let resized = wide.apply(MapAction::Resize { width: 700.0, height: 500.0 }, &story).unwrap();
+        assert_eq!(resized.reach, wide.reach, "a resize keeps the reach");
     }
 
     #[test]

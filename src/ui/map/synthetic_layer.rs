@@ -13,6 +13,11 @@ use crate::domain::synthetic::{parse_request, synthetic};
 use crate::domain::synthetic_frame::{rasterize, SyntheticData};
 use crate::domain::viewport::Viewport;
 
+/// Whether the page's URL asks for a workload (without generating it).
+pub fn synthetic_requested() -> bool {
+    parse_request(query_param("synthetic").as_deref(), query_param("seed").as_deref()).is_some()
+}
+
 /// The workload the page's URL asks for, if any.
 pub fn requested_synthetic() -> Option<Rc<SyntheticData>> {
     let (n, seed) = parse_request(query_param("synthetic").as_deref(), query_param("seed").as_deref())?;
