@@ -14,6 +14,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use std::rc::Rc;
+
 use article_map::domain::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use article_map::domain::basemap::{Basemap, Shape};
 use article_map::domain::coords::{LonLat, ScreenPx};
@@ -29,6 +31,7 @@ use article_map::domain::level_of_detail::LevelOfDetail;
 use article_map::domain::marker_layout::spread;
 use article_map::domain::projection::project;
 use article_map::domain::saved_document::encode_checked;
+use article_map::domain::story::Story;
 use article_map::domain::svg_path::path_data;
 use article_map::domain::synthetic::synthetic;
 use article_map::domain::synthetic_frame::{rasterize, SyntheticData};
@@ -67,7 +70,9 @@ struct Scene {
 /// `steps` undoable imports, so the history has that many steps.
 fn scene(annotations: usize, steps: usize) -> Scene {
     let run = |s: AppState, a: Action| s.apply(a).expect("each set-up action changes the state");
-    let sized = run(AppState::default(), MapAction::Resize { width: MAP.0, height: MAP.1 }.into());
+    let story = Story::from_json(include_str!("../assets/story/umarov-tajikistan-2021.json")).map(Rc::new).ok();
+    let with_story = AppState::default().with_first_story(story.map(Ok));
+    let sized = run(with_story, MapAction::Resize { width: MAP.0, height: MAP.1 }.into());
     let all = mixed_annotations(annotations);
     let chunk = annotations.div_ceil(steps);
     let filled = all.chunks(chunk).fold(sized, |s, c| run(s, Action::Annotate(AnnotationAction::Import(c.to_vec()))));

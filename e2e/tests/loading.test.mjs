@@ -1,6 +1,6 @@
-// What the first frame loads: the outline (L0) is one quantized file that index.html preloads beside the
-// wasm and the app reads before its first render; nothing finer is fetched before map-ready; and when the
-// outline cannot be had the reader is told, and the story and the annotator still work.
+// What the first frame loads: the outline (L0) and the story are files that index.html preloads beside the
+// wasm and the app reads before its first render; nothing finer is fetched before map-ready; and when
+// either cannot be had the reader is told, and the rest still works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, setUpSuite } from '../lib/harness.mjs';
@@ -18,6 +18,8 @@ test('the outline comes from one preloaded file and is drawn at map-ready; finer
     const l0 = seen.entries.filter((e) => e.file === 'l0.q.json');
     assert.equal(l0.length, 1, `L0 downloaded once: ${JSON.stringify(l0)}`);
     assert.equal(l0[0].by, 'link', 'by the preload, whose response the app then used');
+    const story = seen.entries.filter((e) => e.file === 'umarov-tajikistan-2021.json');
+    assert.deepEqual(story.map((e) => e.by), ['link'], 'the story too: preloaded, fetched once');
     const early = seen.entries.filter((e) => /^l[12]\./.test(e.file) && e.start < seen.ready);
     assert.deepEqual(early, [], 'no finer level before map-ready');
     assert.ok(seen.paths > 40, `the outline is drawn (${seen.paths} paths, ${seen.lod})`);
@@ -40,6 +42,27 @@ test('an outline that cannot be loaded is said, and the story and the annotator 
     assert.equal(await page.locator('.basemap path').count(), 0);
     assert.ok(await page.locator('.story-markers [data-feature-id]').count() > 20, 'the story is on the map');
     // Draw a point: the annotator works without the outline.
+    await page.getByRole('button', { name: 'Draw point' }).click();
+    const box = await page.locator('[data-map]').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.waitForFunction(() => document.querySelectorAll('[data-annotation-id]').length === 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a story that cannot be loaded is said, and the map and the annotator still work', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.route('**/stories/umarov-tajikistan-2021.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+    const alert = page.locator('.alert', { hasText: 'The story could not be loaded' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /503/);
+    assert.ok(await page.locator('.basemap path').count() > 40, 'the outline is drawn');
+    assert.equal(await page.locator('.story-markers [data-feature-id]').count(), 0);
     await page.getByRole('button', { name: 'Draw point' }).click();
     const box = await page.locator('[data-map]').boundingBox();
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);

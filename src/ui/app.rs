@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::browser::files::{dropped_file, FileReader};
 use crate::browser::location::query_param;
 use crate::domain::shared::Shared;
+use crate::domain::story::Story;
 use crate::domain::synthetic::SYNTHETIC_EXTENT;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
@@ -24,7 +25,7 @@ use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
 use crate::ui::shell::side_panel::SidePanel;
 use crate::ui::state::AppState;
 use crate::ui::store::{Dispatch, Store};
-use crate::ui::story::story_loader::{open_dropped_file, use_story_from_url};
+use crate::ui::story::story_loader::{default_story_address, fetch_story, open_dropped_file, use_story_from_url};
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -93,18 +94,29 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
-/// What the app starts with.
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    /// The first frame's basemap level (L0), read before the first render, or why it could not be.
-    pub first_level: Rc<Result<Shared<DrawnLevel>, String>>,
+/// What the app starts with, read before its first render.
+#[derive(Debug, PartialEq)]
+pub struct FirstFrame {
+    /// The coarsest basemap level (L0), or why it could not be had.
+    pub level: Result<Shared<DrawnLevel>, String>,
+    /// The story the page names, or the problems that kept it off; `None` when the page names none.
+    pub story: Option<Result<Rc<Story>, Vec<String>>>,
 }
 
-/// Fetches and reads what the first frame needs (L0, which index.html preloads while the wasm downloads),
-/// then renders the app: the first render already draws the map's outline.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub first: Rc<FirstFrame>,
+}
+
+/// Fetches and reads what the first frame shows, the outline (L0) and the story, both of which index.html
+/// preloads while the wasm downloads, then renders the app: its first render already shows both.
 pub async fn start() {
-    let first_level = first_level().await.map(Shared::new);
-    yew::Renderer::<App>::with_props(AppProps { first_level: Rc::new(first_level) }).render();
+    let level = first_level().await.map(Shared::new);
+    let story = match default_story_address() {
+        Some(address) => Some(fetch_story(&address).await),
+        None => None,
+    };
+    yew::Renderer::<App>::with_props(AppProps { first: Rc::new(FirstFrame { level, story }) }).render();
 }
 
 /// The whole app.
@@ -112,10 +124,10 @@ pub async fn start() {
 pub fn App(props: &AppProps) -> Html {
     let embed = use_memo((), |_| query_param("embed").as_deref() == Some("1"));
     let mode = use_memo((), |_| Mode::from_query(query_param("mode").as_deref()));
-    let first_level = props.first_level.clone();
+    let first = props.first.clone();
     let store: Store = use_reducer(move || {
         let state = if *embed { AppState::embedded() } else { AppState::for_mode(*mode) };
-        let state = state.with_first_level((*first_level).clone());
+        let state = state.with_first_level(first.level.clone()).with_first_story(first.story.clone());
         // The benchmark's workload lies beyond the data's extent: the camera may go over all of it.
         let wide = synthetic_requested().then(|| state.apply(MapAction::Reach(SYNTHETIC_EXTENT).into())).flatten();
         wide.unwrap_or(state)

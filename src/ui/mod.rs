@@ -12,5 +12,5 @@ pub mod store;
 pub mod story;
 pub mod widgets;
 
-pub use app::{start, App, AppProps};
+pub use app::{start, App, AppProps, FirstFrame};
 pub use map::basemap_files::embedded_labels;

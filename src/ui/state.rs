@@ -19,7 +19,7 @@ use crate::ui::map::map_state::{MapAction, MapState};
 use crate::ui::share::embedded::{EmbedAction, Embedding};
 use crate::ui::share::link::{self, ShareAction};
 use crate::ui::shell::alerts::{Alert, AlertAction, Alerts, Severity};
-use crate::ui::story::loading::{self, quote_warnings, StoryAction};
+use crate::ui::story::loading::{self, StoryAction};
 use crate::ui::story::reading::{PanelTab, Reading, ReadingAction};
 use crate::ui::story::tour::{Tour, TourAction};
 
@@ -120,26 +120,17 @@ impl<S: PartialEq> Step<S> {
 }
 
 impl Default for AppState {
+    /// No story yet (the app reads one at start, [`AppState::with_first_story`]).
     fn default() -> Self {
-        let (story, alerts) = match crate::ui::story::embedded_story::default_story() {
-            Ok(story) => {
-                let alerts = Alerts::with(quote_warnings(&story));
-                (Shared::from(story), alerts)
-            }
-            Err(problems) => (
-                Shared::new(Story::empty()),
-                Alerts::with([Alert::new(Severity::Error, "The built-in story could not be read.", problems)]),
-            ),
-        };
         AppState {
             map: MapState::default(),
-            story,
+            story: Shared::new(Story::empty()),
             reading: Reading::default(),
             tour: Tour::default(),
             annotations: AnnotationState::default(),
             embedding: Embedding::default(),
             classroom: Classroom::default(),
-            alerts,
+            alerts: Alerts::default(),
         }
     }
 }
@@ -160,6 +151,19 @@ impl AppState {
             }
             Mode::Reader => base,
         }
+    }
+
+    /// The state with the story the page starts with (index.html names it), or, when it could not be had or
+    /// read, an alert saying why. `None`: the page names no story.
+    pub fn with_first_story(self, story: Option<Result<Rc<Story>, Vec<String>>>) -> AppState {
+        let action: Action = match story {
+            None => return self,
+            Some(Ok(story)) => StoryAction::Load(story).into(),
+            Some(Err(problems)) => {
+                AlertAction::Raise(Alert::new(Severity::Error, "The story could not be loaded.", problems)).into()
+            }
+        };
+        self.apply(action).unwrap_or(self)
     }
 
     /// The state with the first frame's basemap level, or, when it could not be had, an alert saying so.
@@ -226,8 +230,14 @@ mod tests {
     use crate::ui::share::link::link_of;
     use crate::ui::story::reading::TINY_STORY;
 
+    /// A state as the app starts it with the default story.
+    fn with_default_story(state: AppState) -> AppState {
+        let story = crate::ui::story::embedded_story::default_story().unwrap();
+        state.with_first_story(Some(Ok(story)))
+    }
+
     fn sized() -> AppState {
-        AppState::default().apply(MapAction::Resize { width: 900.0, height: 600.0 }.into()).unwrap()
+        with_default_story(AppState::default()).apply(MapAction::Resize { width: 900.0, height: 600.0 }.into()).unwrap()
     }
 
     fn then(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
@@ -236,6 +246,18 @@ mod tests {
 
     fn tiny() -> Action {
         StoryAction::Load(Rc::new(Story::from_json(TINY_STORY).unwrap())).into()
+    }
+
+    #[test]
+    fn a_first_story_that_cannot_be_had_is_said_and_no_story_is_none() {
+        let refused =
+            AppState::default().with_first_story(Some(Err(vec!["stories/x.json: the server answered 404".into()])));
+        assert!(refused.story.features.is_empty());
+        assert_eq!(refused.alerts.len(), 1);
+        assert!(refused.alerts.newest().unwrap().title.contains("could not be loaded"));
+        let none = AppState::default().with_first_story(None);
+        assert!(none.story.features.is_empty() && none.alerts.is_empty());
+        assert!(!sized().story.features.is_empty());
     }
 
     #[test]
@@ -342,7 +364,7 @@ mod tests {
     #[test]
     fn the_presenters_tour_is_step_locked_but_its_steps_still_move_the_map() {
         let presenter = then(
-            AppState::for_mode(Mode::Presenter)
+            with_default_story(AppState::for_mode(Mode::Presenter))
                 .apply(MapAction::Resize { width: 900.0, height: 600.0 }.into())
                 .unwrap(),
             [TourAction::GoTo { step: 1, fly: false }.into()],

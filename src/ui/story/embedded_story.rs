@@ -1,4 +1,5 @@
-//! The default story compiled into the app (assets/story/), so that it works offline.
+//! The default story as the unit tests read it (assets/story/). The app itself fetches it at start, as
+//! index.html names and preloads it ([`crate::ui::start`]).
 
 use std::rc::Rc;
 

@@ -2,6 +2,7 @@
 //! loading stories.
 
 pub(crate) mod article_panel;
+#[cfg(test)]
 pub(crate) mod embedded_story;
 pub mod loading;
 pub(crate) mod places_list;

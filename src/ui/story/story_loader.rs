@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::files::{read_text, FileReader, FileText, PickedFile};
-use crate::browser::{fetch::fetch_text, location, location::query_param};
+use crate::browser::{fetch::fetch_preloaded_text, fetch::fetch_text, location, location::query_param};
 use crate::domain::story::Story;
 use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
 use crate::ui::state::Action;
@@ -19,8 +19,25 @@ use crate::ui::widgets::file_button::FileButton;
 /// The `<meta name>` with which a deployment names the folder `?story=` packages are served from
 /// (relative to the app, or from the site's root with a leading `/`).
 pub const STORY_FOLDER_META: &str = "article-map-stories";
+/// The `<meta name>` with which a page names the story it opens with (an address relative to the app);
+/// index.html also preloads it. Without it the map starts with no story.
+pub const DEFAULT_STORY_META: &str = "article-map-default-story";
+
 /// The largest story package read, in bytes.
 pub const MAX_STORY_BYTES: usize = crate::domain::story::StoryLimits::DEFAULT.max_bytes;
+
+/// The story the page opens with, if it names one.
+pub fn default_story_address() -> Option<String> {
+    location::meta(DEFAULT_STORY_META).filter(|address| !address.trim().is_empty())
+}
+
+/// Fetches and reads the page's own story (same request as index.html's preload), or says why not.
+pub async fn fetch_story(address: &str) -> Result<Rc<Story>, Vec<String>> {
+    let text = fetch_preloaded_text(address, MAX_STORY_BYTES)
+        .await
+        .map_err(|why| vec![format!("{}: {why}", crate::ui::shell::alerts::cut(address))])?;
+    Story::from_json(&text).map(Rc::new).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
 
 /// Checks a package's text and shows it, or says why not.
 fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
