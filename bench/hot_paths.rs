@@ -396,6 +396,15 @@ fn main() {
         );
     }
 
+    // At start, before the first render: the default story package read and checked (every quote found in
+    // the article), and L0 read (the row above).
+    let story_text = include_str!("../assets/story/umarov-tajikistan-2021.json");
+    let story_read = per_call(11, 1, |_| {
+        black_box(Story::from_json(story_text).unwrap());
+    });
+    println!();
+    println!("At start: the default story ({} B) read and its quotes checked: {} ms", story_text.len(), ms(story_read));
+
     // Each settle with ?synthetic=N: the layer rasterized for the view (1024×768 map, the overhang of the
     // drawing, device scale 1), at the home view and fitted to the whole synthetic extent.
     println!();
