@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::timers::Timeout;
 use crate::browser::{location, storage};
 use crate::domain::annotation::AnnotationDocument;
 use crate::domain::saved_document::{decode, decode_leniently, encode_checked, storage_key, Recovered};
@@ -171,7 +172,10 @@ struct LastSave {
     text: Option<String>,
 }
 
-/// Saves the document after every change (while storage is usable). The document as read at start is not
+/// Saves the document after every change (while storage is usable), in a task of its own right after the
+/// change's frame, so that the frame that shows an edit never waits for the save (encoding and checking a
+/// 1,000-annotation document takes about 20 ms natively; bench/HOT-PATHS.md). A change that comes before the
+/// pending save ran replaces it: the newer document is saved instead. The document as read at start is not
 /// written back (it is what storage holds already, and writing it would tell other tabs of a change).
 /// Comparing documents is by annotation identity first, so an unchanged document costs one pass of pointer
 /// comparisons.
@@ -181,18 +185,34 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
     let document = state.history.present().clone();
     let ready = state.storage == StorageState::Ready;
     let last = use_mut_ref(|| None::<LastSave>);
+    let pending = use_mut_ref(|| None::<Timeout>);
     use_effect_with((document, ready), move |(document, ready)| {
         if !*ready {
             return;
         }
-        let mut last = last.borrow_mut();
-        let Some(previous) = last.as_ref() else {
-            *last = Some(LastSave { document: document.clone(), text: None });
-            return;
-        };
-        if previous.document == *document {
-            return;
+        match last.borrow().as_ref() {
+            None => {}
+            Some(previous) if previous.document == *document => {
+                // Back to what is saved (an undo): a save still waiting for a newer document is dropped.
+                *pending.borrow_mut() = None;
+                return;
+            }
+            Some(_) => {
+                let (document, dispatch, last) = (document.clone(), dispatch.clone(), last.clone());
+                let save = Timeout::new(0, move || save_now(&document, mode, &mut last.borrow_mut(), &dispatch));
+                *pending.borrow_mut() = Some(save);
+                return;
+            }
         }
+        // The document found at start: remembered, not written.
+        *last.borrow_mut() = Some(LastSave { document: document.clone(), text: None });
+    });
+}
+
+/// Writes `document` unless it is what was last written, keeping the save it replaces as the backup.
+fn save_now(document: &AnnotationDocument, mode: Mode, last: &mut Option<LastSave>, dispatch: &Dispatch) {
+    let Some(previous) = last.as_ref().filter(|previous| previous.document != *document) else { return };
+    {
         let keys = StorageKeys::for_mode(mode);
         let now = crate::browser::clock::now_iso();
         let text = match encode_checked(document, &now) {
@@ -229,5 +249,5 @@ pub fn use_autosave(state: &AnnotationState, mode: Mode) {
             Err(e) => dispatch
                 .dispatch(Action::Document(DocumentEvent::StorageFailed { message: e.to_string(), blocked: false })),
         }
-    });
+    }
 }
