@@ -415,12 +415,15 @@ fn main() {
         let home = home_view(1024.0, 768.0);
         let whole = Viewport { center: project(LonLat::new(72.0, 40.5)), zoom: 3.6, width: 1024.0, height: 768.0 };
         let samples = if n >= 1_000_000 { 5 } else { 11 };
-        let at_home = per_call(samples, 1, |_| {
-            black_box(rasterize(&data, &home, size, 1.0));
-        });
-        let at_whole = per_call(samples, 1, |_| {
-            black_box(rasterize(&data, &whole, size, 1.0));
-        });
+        // As the layer does it: rasterized, then composited into RGBA 64 rows at a time.
+        let picture = |view: &Viewport| {
+            let frame = rasterize(&data, view, size, 1.0);
+            for first in (0..frame.height).step_by(64) {
+                black_box(frame.band(first, 64));
+            }
+        };
+        let at_home = per_call(samples, 1, |_| picture(&home));
+        let at_whole = per_call(samples, 1, |_| picture(&whole));
         let drawn = rasterize(&data, &whole, size, 1.0).drawn_points;
         println!("{n:>10} {:>22} {:>22} {drawn:>14}", ms(at_home), ms(at_whole));
     }

@@ -16,8 +16,9 @@
 pub struct Coverage {
     width: usize,
     height: usize,
-    /// 1 where covered, else 0 (bytes, so that empty stretches are skipped eight at a time).
-    covered: Vec<u8>,
+    /// One bit a pixel, row by row (a 1536×1152 raster is 221 KB): empty stretches are skipped 64 pixels at a
+    /// time.
+    bits: Vec<u64>,
 }
 
 /// An sRGB colour with its alpha (0–1), as in `rgba(r, g, b, a)`.
@@ -34,7 +35,7 @@ impl Coverage {
     /// An empty raster; each side is clamped to 0–[`MAX_SIDE`].
     pub fn new(width: usize, height: usize) -> Coverage {
         let (width, height) = (width.min(MAX_SIDE), height.min(MAX_SIDE));
-        Coverage { width, height, covered: vec![0; width * height] }
+        Coverage { width, height, bits: vec![0; (width * height).div_ceil(64)] }
     }
 
     pub fn width(&self) -> usize {
@@ -47,17 +48,25 @@ impl Coverage {
 
     /// Whether pixel (x, y) is covered (false outside the raster).
     pub fn covers(&self, x: usize, y: usize) -> bool {
-        x < self.width && y < self.height && self.covered[y * self.width + x] != 0
+        x < self.width && y < self.height && self.bit(y * self.width + x)
     }
 
     /// How many pixels are covered.
     pub fn covered_count(&self) -> usize {
-        self.covered.iter().filter(|c| **c != 0).count()
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn bit(&self, i: usize) -> bool {
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn set(&mut self, i: usize) {
+        self.bits[i / 64] |= 1 << (i % 64);
     }
 
     fn mark(&mut self, x: i64, y: i64) {
         if x >= 0 && y >= 0 && (x as usize) < self.width && (y as usize) < self.height {
-            self.covered[y as usize * self.width + x as usize] = 1;
+            self.set(y as usize * self.width + x as usize);
         }
     }
 
@@ -80,7 +89,7 @@ impl Coverage {
         if inside {
             let (w, centre) = (self.width as i64, cy * self.width as i64 + cx);
             for (dx, dy) in stamp {
-                self.covered[(centre + dy * w + dx) as usize] = 1;
+                self.set((centre + dy * w + dx) as usize);
             }
         } else if cx + reach >= 0
             && cy + reach >= 0
@@ -144,9 +153,10 @@ impl Coverage {
         let (Some(top), Some(bottom)) = (pixel(low), pixel(high)) else { return };
         let (top, bottom) = (top.max(0), bottom.min(self.height as i64 - 1));
         let half = (width - 1) / 2;
-        for column in (x - half..x - half + width).filter(|c| *c >= 0 && *c < self.width as i64) {
+        let columns = self.width as i64;
+        for column in (x - half..x - half + width).filter(|c| *c >= 0 && *c < columns) {
             for row in top..=bottom {
-                self.covered[row as usize * self.width + column as usize] = 1;
+                self.set(row as usize * self.width + column as usize);
             }
         }
     }
@@ -174,20 +184,24 @@ impl Coverage {
         }
     }
 
-    /// Composites `over` (painted with `top`) over this raster (painted with `under`) into RGBA bytes, row
-    /// by row, as `ImageData` wants them (not premultiplied). A raster of another size counts as empty.
+    /// Composites `over` (painted with `top`) over this raster (painted with `under`) into RGBA bytes for
+    /// `rows` rows from `first_row` (clipped to the raster), row by row, as `ImageData` wants them (not
+    /// premultiplied): the picture can be put on a canvas a band at a time, so no full-size RGBA copy is
+    /// ever held. A raster of another size counts as empty.
     ///
     /// ```
     /// use article_map::domain::dot_raster::{disc, Coverage, Paint};
-    /// let (mut line, mut dots) = (Coverage::new(3, 1), Coverage::new(3, 1));
+    /// let (mut line, mut dots) = (Coverage::new(3, 2), Coverage::new(3, 2));
     /// line.stroke([(0.0, 0.0), (1.0, 0.0)].into_iter(), 1);
     /// dots.stamp(&disc(0.0), 1.0, 0.0);
-    /// let rgba = line.composite(Paint { rgb: [0, 0, 200], alpha: 1.0 }, &dots, Paint { rgb: [200, 0, 0], alpha: 0.5 });
+    /// let (blue, red) = (Paint { rgb: [0, 0, 200], alpha: 1.0 }, Paint { rgb: [200, 0, 0], alpha: 0.5 });
+    /// let rgba = line.composite(blue, &dots, red, 0, 1);
     /// assert_eq!(&rgba[..4], &[0, 0, 200, 255]); // the line alone
     /// assert_eq!(&rgba[4..8], &[100, 0, 100, 255]); // a half-opaque dot over it
     /// assert_eq!(&rgba[8..], &[0, 0, 0, 0]); // nothing
+    /// assert_eq!(line.composite(blue, &dots, red, 1, 5).len(), 3 * 4, "one row is left");
     /// ```
-    pub fn composite(&self, under: Paint, over: &Coverage, top: Paint) -> Vec<u8> {
+    pub fn composite(&self, under: Paint, over: &Coverage, top: Paint, first_row: usize, rows: usize) -> Vec<u8> {
         let (a_under, a_top) = (alpha(under), alpha(top));
         let both = a_top + a_under * (1.0 - a_top);
         let mixed = |c: usize| {
@@ -206,23 +220,27 @@ impl Coverage {
             [top.rgb[0], top.rgb[1], top.rgb[2], byte(a_top)],
             [mixed(0), mixed(1), mixed(2), byte(both)],
         ];
-        let empty = Coverage::new(0, 0);
-        let over = if over.width == self.width && over.height == self.height { over } else { &empty };
-        let mut rgba = vec![0u8; self.covered.len() * 4];
-        // Eight pixels at a time: a stretch neither raster covers (most of a sparse picture) is skipped.
-        let word = |bytes: &[u8]| bytes.iter().fold(0u64, |w, b| w << 8 | u64::from(*b));
-        for (chunk, start) in self.covered.chunks(8).zip((0..).step_by(8)) {
-            let above = over.covered.get(start..start + chunk.len()).unwrap_or(&[]);
-            if word(chunk) == 0 && word(above) == 0 {
-                continue;
-            }
-            for (k, below) in chunk.iter().enumerate() {
-                let which = usize::from(*below) + 2 * usize::from(above.get(k).copied().unwrap_or(0));
-                if which != 0 {
-                    let i = (start + k) * 4;
-                    rgba[i..i + 4].copy_from_slice(&pixels[which]);
+        let same = over.width == self.width && over.height == self.height;
+        let first = first_row.min(self.height);
+        let last = first_row.saturating_add(rows).min(self.height);
+        let (start, end) = (first * self.width, last * self.width);
+        let mut rgba = vec![0u8; (end - start) * 4];
+        let mut i = start;
+        while i < end {
+            let (word, offset) = (i / 64, i % 64);
+            let span = (64 - offset).min(end - i);
+            let lower = self.bits[word] >> offset;
+            let upper = if same { over.bits[word] >> offset } else { 0 };
+            if (lower | upper) != 0 {
+                for k in 0..span {
+                    let which = ((lower >> k) & 1) as usize + 2 * ((upper >> k) & 1) as usize;
+                    if which != 0 {
+                        let at = (i + k - start) * 4;
+                        rgba[at..at + 4].copy_from_slice(&pixels[which]);
+                    }
                 }
             }
+            i += span;
         }
         rgba
     }
@@ -273,8 +291,8 @@ mod tests {
         let (line, mut dots) = (Coverage::new(4, 4), Coverage::new(4, 4));
         dots.stamp(&disc(0.0), 1.0, 1.0);
         dots.stamp(&disc(0.0), 1.0, 1.0);
-        let rgba =
-            line.composite(Paint { rgb: [0, 0, 0], alpha: 1.0 }, &dots, Paint { rgb: [120, 60, 150], alpha: 0.65 });
+        let (black, purple) = (Paint { rgb: [0, 0, 0], alpha: 1.0 }, Paint { rgb: [120, 60, 150], alpha: 0.65 });
+        let rgba = line.composite(black, &dots, purple, 0, 4);
         let i = (4 + 1) * 4;
         assert_eq!(&rgba[i..i + 4], &[120, 60, 150, 166]);
     }
@@ -315,8 +333,13 @@ mod tests {
                 raster.stamp(&stamp, x, y);
             }
             raster.stroke(points.iter().copied(), width);
-            let rgba = raster.composite(Paint { rgb: [1, 2, 3], alpha: radius }, &Coverage::new(w, h), Paint { rgb: [4, 5, 6], alpha: 0.5 });
+            let (under, over, top) = (Paint { rgb: [1, 2, 3], alpha: radius }, raster.clone(), Paint { rgb: [4, 5, 6], alpha: 0.5 });
+            let rgba = raster.composite(under, &over, top, 0, h);
             prop_assert_eq!(rgba.len(), w * h * 4);
+            // Bands put together are the whole picture.
+            let band = (width % 7) + 1;
+            let banded: Vec<u8> = (0..h).step_by(band).flat_map(|row| raster.composite(under, &over, top, row, band)).collect();
+            prop_assert_eq!(banded, rgba);
         }
 
         #[test]

@@ -25,15 +25,24 @@ impl SyntheticData {
     }
 }
 
-/// The layer's picture for one settled camera: RGBA pixels, and how many points fall on the screen.
+/// The layer's picture for one settled camera: what the line and the points cover (a bit a pixel), and how
+/// many points fall on the screen. Its RGBA is made a band of rows at a time ([`SyntheticFrame::band`]).
 #[derive(Debug, PartialEq)]
 pub struct SyntheticFrame {
     /// Device pixels.
     pub width: usize,
     pub height: usize,
-    pub rgba: Vec<u8>,
+    line: Coverage,
+    points: Coverage,
     /// Points whose centre is on the screen (not in the overhang).
     pub drawn_points: usize,
+}
+
+impl SyntheticFrame {
+    /// RGBA bytes (as `ImageData` wants them) for `rows` rows from `first_row`: the points over the line.
+    pub fn band(&self, first_row: usize, rows: usize) -> Vec<u8> {
+        self.line.composite(LINE, &self.points, POINTS, first_row, rows)
+    }
 }
 
 const LINE: Paint = Paint { rgb: [60, 90, 160], alpha: 0.8 };
@@ -68,8 +77,7 @@ pub fn rasterize(data: &SyntheticData, view: &Viewport, size: (f64, f64), ratio:
         }
         points.stamp(&stamp, x, y);
     }
-    let rgba = line.composite(LINE, &points, POINTS);
-    SyntheticFrame { width: line.width(), height: line.height(), rgba, drawn_points }
+    SyntheticFrame { width: line.width(), height: line.height(), line, points, drawn_points }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -89,7 +97,9 @@ mod tests {
         let frame = rasterize(&data, &whole, (600.0, 450.0), 1.0);
         assert_eq!((frame.width, frame.height), (600, 450));
         assert_eq!(frame.drawn_points, 2_000, "the extent fits at zoom 2");
-        assert!(frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count() > 10_000);
+        let rgba = frame.band(0, frame.height);
+        assert_eq!(rgba.len(), 600 * 450 * 4);
+        assert!(rgba.chunks_exact(4).filter(|p| p[3] > 0).count() > 10_000);
         let close = rasterize(&data, &view(LonLat::new(72.0, 39.5), 8.0), (600.0, 450.0), 1.0);
         assert!(close.drawn_points < 100, "{} at zoom 8", close.drawn_points);
     }
@@ -102,6 +112,6 @@ mod tests {
         assert_eq!((two.width, two.height), (800, 600));
         assert_eq!(one.drawn_points, two.drawn_points);
         let bad = rasterize(&data, &view(LonLat::new(72.0, 39.5), 2.0), (f64::NAN, -1.0), f64::INFINITY);
-        assert_eq!(bad.rgba.len(), bad.width * bad.height * 4);
+        assert_eq!(bad.band(0, usize::MAX).len(), bad.width * bad.height * 4);
     }
 }

@@ -7,11 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::canvas::{pixel_ratio, put_pixels};
+use crate::browser::canvas::{pixel_ratio, put_bands};
 use crate::browser::location::query_param;
 use crate::domain::synthetic::{parse_request, synthetic};
 use crate::domain::synthetic_frame::{rasterize, SyntheticData};
 use crate::domain::viewport::Viewport;
+
+/// Rows of the canvas put at a time (a 1536 px wide band of 64 rows is 393 KB of RGBA).
+const BAND_ROWS: usize = 64;
 
 /// Whether the page's URL asks for a workload (without generating it).
 pub fn synthetic_requested() -> bool {
@@ -46,7 +49,7 @@ pub fn SyntheticLayer(props: &SyntheticLayerProps) -> Html {
     {
         let (canvas, frame) = (canvas.clone(), frame.clone());
         use_effect_with(frame, move |frame| {
-            put_pixels(&canvas, frame.width, frame.height, &frame.rgba);
+            put_bands(&canvas, (frame.width, frame.height), BAND_ROWS, |first, rows| frame.band(first, rows));
         });
     }
     html! {
