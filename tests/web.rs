@@ -29,7 +29,13 @@ async fn mount() -> web_sys::Element {
     let root = doc.create_element("div").unwrap();
     root.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<article_map::ui::App>::with_root(root.clone()).render();
+    // What the app fetches before its first render (index.html preloads both), read from the same files.
+    let first = article_map::ui::FirstFrame::from_texts(
+        include_str!("../assets/geo/l0.q.json"),
+        include_str!("../assets/story/umarov-tajikistan-2021.json"),
+    );
+    let props = article_map::ui::AppProps { first: std::rc::Rc::new(first) };
+    yew::Renderer::<article_map::ui::App>::with_root_and_props(root.clone(), props).render();
     for _ in 0..300 {
         tick().await;
         if root.query_selector("[data-map] [data-layer='wakhan']").unwrap().is_some() {

@@ -6,13 +6,14 @@ use yew::prelude::*;
 
 use crate::browser::files::{dropped_file, FileReader};
 use crate::browser::location::query_param;
+use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::synthetic::SYNTHETIC_EXTENT;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
-use crate::ui::map::basemap_files::{first_level, DrawnLevel};
+use crate::ui::map::basemap_files::{first_level, read_level, DrawnLevel};
 use crate::ui::map::map_state::MapAction;
 use crate::ui::map::map_view::MapView;
 use crate::ui::map::palette::MapPalette;
@@ -101,6 +102,18 @@ pub struct FirstFrame {
     pub level: Result<Shared<DrawnLevel>, String>,
     /// The story the page names, or the problems that kept it off; `None` when the page names none.
     pub story: Option<Result<Rc<Story>, Vec<String>>>,
+}
+
+impl FirstFrame {
+    /// What the first frame shows, read from the texts of L0 (quantized) and of a story package, as if they
+    /// had been fetched (for a test that mounts the app).
+    pub fn from_texts(level: &str, story: &str) -> FirstFrame {
+        let problems = |p: Vec<crate::domain::story::StoryProblem>| p.iter().map(ToString::to_string).collect();
+        FirstFrame {
+            level: read_level(LevelOfDetail::L0, level).map(Shared::new),
+            story: Some(Story::from_json(story).map(Rc::new).map_err(problems)),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
