@@ -195,7 +195,7 @@ function servedFiles() {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (!name.endsWith('.map') && !name.includes('-dev.') && !name.endsWith('.d.ts')) out.add(p);
+      else if (!/\.(map|d\.ts|br|gz)$/.test(name) && !name.includes('-dev.')) out.add(p);
     }
   };
   for (const [, root] of FOLDERS) walk(root);
@@ -207,7 +207,7 @@ const server = createServer(async (req, res) => {
   log.inflight += 1;
   log.lastActivity = Date.now();
   const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const entry = { path: pathname, category: category(pathname), status: 200, raw: 0, gzip: 0, br: 0, sent: 0, encoding: 'identity' };
+  const entry = { path: pathname, category: category(pathname), status: 200, raw: 0, gzip: 0, br: 0, sent: 0, encoding: 'identity', at: Date.now() };
   log.requests.push(entry);
   res.on('close', () => { log.inflight -= 1; log.lastActivity = Date.now(); });
   try {
@@ -437,6 +437,8 @@ async function oneRun(baseUrl, target, n, throttle, { pixels = false } = {}) {
       throw new Error(`timeout: map-ready not marked within ${READY_TIMEOUT * timeoutScale / 1000} s`);
     }
     result.readyMs = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+    // The same moment on the server's clock (one machine), to split the bytes asked for before it.
+    result.readyEpoch = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('map-ready')[0].startTime);
     await page.waitForFunction(() => typeof window.__benchRendered === 'number', null,
       { timeout: READY_TIMEOUT * timeoutScale, polling: 50 }).catch(() => {});
     result.renderedMs = await page.evaluate(() => window.__benchRendered ?? null);
@@ -464,6 +466,7 @@ async function oneRun(baseUrl, target, n, throttle, { pixels = false } = {}) {
     await networkQuiet();
     result.loadRequests = log.requests.slice(first).map((r) => ({ ...r }));
     result.load = bytesOf(result.loadRequests);
+    result.untilReady = bytesOf(result.loadRequests.filter((r) => r.at <= result.readyEpoch));
 
     // (d) the scene: view read back, points drawn (the page's count), points in that view (the bench's count)
     await step('reading the scene', 30_000 * timeoutScale, async () => {
@@ -720,6 +723,8 @@ const METRICS = [
   { key: 'readyMs', label: 'map-ready (ms)', get: (r) => r.readyMs, fmt: (v) => v.toFixed(0) },
   { key: 'renderedMs', label: 'map-ready frame rendered (ms)', get: (r) => r.renderedMs, fmt: (v) => v.toFixed(0) },
   { key: 'sceneMs', label: 'scene drawn (ms)', get: (r) => r.sceneMs, fmt: (v) => v.toFixed(0) },
+  { key: 'readyGzip', label: 'requested up to map-ready, gzip (KB)', get: (r) => r.untilReady?.total.gzip, fmt: (v) => (v / 1024).toFixed(1) },
+  { key: 'readyBr', label: 'requested up to map-ready, brotli (KB)', get: (r) => r.untilReady?.total.br, fmt: (v) => (v / 1024).toFixed(1) },
   { key: 'loadGzip', label: 'first load, gzip (KB)', get: (r) => r.load?.total.gzip, fmt: (v) => (v / 1024).toFixed(1) },
   { key: 'loadBr', label: 'first load, brotli (KB)', get: (r) => r.load?.total.br, fmt: (v) => (v / 1024).toFixed(1) },
   { key: 'loadRaw', label: 'first load, raw (KB)', get: (r) => r.load?.total.raw, fmt: (v) => (v / 1024).toFixed(1) },
@@ -873,7 +878,8 @@ function markdown(report) {
 
   // Bytes
   lines.push('## Bytes by category (median KB: gzip / brotli / raw)', '');
-  lines.push('"first load" is everything requested until the network is quiet after map-ready; "session" adds what the');
+  lines.push('"first load" is everything requested until the network is quiet after map-ready (for the app that includes the');
+  lines.push('reference layers it fetches just after map-ready; the summary\'s "requested up to map-ready" rows stop at the mark); "session" adds what the');
   lines.push('drag and the wheel zoom fetched (finer basemap levels). gzip is level 6, brotli quality 11, of the same bodies.', '');
   lines.push(`| target | N | phase | ${CATEGORIES.join(' | ')} | total |`);
   lines.push(`|---|---|---|${CATEGORIES.map(() => '---:').join('|')}|---:|`);
