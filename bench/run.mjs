@@ -143,11 +143,12 @@ function category(path) {
   return 'other';
 }
 
-// The peers' data is the app's: l1/l2 and the story from dist/, l0 (embedded in the app's wasm) from assets/.
+// The peers' data is the app's: the GeoJSON levels the app's quantized files are written from (assets/geo/),
+// and the story package from dist/.
 const FILES = {
   '/peer-data/l0.geojson': join(ROOT, 'assets/geo/l0.geojson'),
-  '/peer-data/l1.geojson': join(DIST, 'l1.geojson'),
-  '/peer-data/l2.geojson': join(DIST, 'l2.geojson'),
+  '/peer-data/l1.geojson': join(ROOT, 'assets/geo/l1.geojson'),
+  '/peer-data/l2.geojson': join(ROOT, 'assets/geo/l2.geojson'),
   '/peer-data/umarov-tajikistan-2021.json': join(DIST, 'stories/umarov-tajikistan-2021.json'),
   '/lib/ol/ol.js': join(MODULES, 'ol/dist/ol.js'),
   '/lib/ol/ol.css': join(MODULES, 'ol/ol.css'),
