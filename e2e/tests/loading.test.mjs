@@ -7,6 +7,24 @@ import { openApp, setUpSuite } from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 
+/** Opens the app with `file` answered by `status`; resolves to { context, page } once map-ready is marked. */
+async function openWithout(file, status) {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(`**/${file}`, (route) => route.fulfill({ status, body: 'unavailable' }));
+  const page = await context.newPage();
+  await page.goto(suite.server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+  return { context, page };
+}
+
+/** Draws a point with the mouse and waits for it: the annotator works. */
+async function drawsAPoint(page) {
+  await page.getByRole('button', { name: 'Draw point' }).click();
+  const box = await page.locator('[data-map]').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.waitForFunction(() => document.querySelectorAll('[data-annotation-id]').length === 1);
+}
+
 test('the outline comes from one preloaded file and is drawn at map-ready; finer levels only after', async () => {
   const app = await openApp(suite.browser, suite.server.url);
   try {
@@ -31,42 +49,27 @@ test('the outline comes from one preloaded file and is drawn at map-ready; finer
 });
 
 test('an outline that cannot be loaded is said, and the story and the annotator still work', async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { context, page } = await openWithout('l0.q.json', 404);
   try {
-    await context.route('**/l0.q.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    const page = await context.newPage();
-    await page.goto(suite.server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     await page.locator('.alert', { hasText: 'outline could not be loaded' }).waitFor();
     assert.match(await page.locator('.alert', { hasText: 'outline' }).innerText(), /l0\.q\.json/);
     assert.equal(await page.locator('.basemap path').count(), 0);
     assert.ok(await page.locator('.story-markers [data-feature-id]').count() > 20, 'the story is on the map');
-    // Draw a point: the annotator works without the outline.
-    await page.getByRole('button', { name: 'Draw point' }).click();
-    const box = await page.locator('[data-map]').boundingBox();
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
-    await page.waitForFunction(() => document.querySelectorAll('[data-annotation-id]').length === 1);
+    await drawsAPoint(page);
   } finally {
     await context.close();
   }
 });
 
 test('a story that cannot be loaded is said, and the map and the annotator still work', async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { context, page } = await openWithout('stories/umarov-tajikistan-2021.json', 503);
   try {
-    await context.route('**/stories/umarov-tajikistan-2021.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
-    const page = await context.newPage();
-    await page.goto(suite.server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     const alert = page.locator('.alert', { hasText: 'The story could not be loaded' });
     await alert.waitFor();
     assert.match(await alert.innerText(), /503/);
     assert.ok(await page.locator('.basemap path').count() > 40, 'the outline is drawn');
     assert.equal(await page.locator('.story-markers [data-feature-id]').count(), 0);
-    await page.getByRole('button', { name: 'Draw point' }).click();
-    const box = await page.locator('[data-map]').boundingBox();
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
-    await page.waitForFunction(() => document.querySelectorAll('[data-annotation-id]').length === 1);
+    await drawsAPoint(page);
   } finally {
     await context.close();
   }
