@@ -7,10 +7,13 @@ import { openApp, setUpSuite } from '../lib/harness.mjs';
 
 const suite = setUpSuite();
 
-/** Opens the app with `file` answered by `status`; resolves to { context, page } once map-ready is marked. */
+/**
+ * Opens the app with `file` answered by `status` (or never answered: `status` null); resolves to
+ * { context, page } once map-ready is marked.
+ */
 async function openWithout(file, status) {
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.route(`**/${file}`, (route) => route.fulfill({ status, body: 'unavailable' }));
+  await context.route(`**/${file}`, (route) => (status === null ? undefined : route.fulfill({ status, body: 'unavailable' })));
   const page = await context.newPage();
   await page.goto(suite.server.url);
   await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
@@ -70,6 +73,20 @@ test('a story that cannot be loaded is said, and the map and the annotator still
     assert.ok(await page.locator('.basemap path').count() > 40, 'the outline is drawn');
     assert.equal(await page.locator('.story-markers [data-feature-id]').count(), 0);
     await drawsAPoint(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a story request that never answers does not leave the page blank: after 15 s the map says so', async () => {
+  const { context, page } = await openWithout('stories/umarov-tajikistan-2021.json', null);
+  try {
+    const waited = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+    assert.ok(waited >= 15_000, `map-ready came after the 15 s wait (${Math.round(waited)} ms)`);
+    const alert = page.locator('.alert', { hasText: 'The story could not be loaded' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /did not arrive within 15 s/);
+    assert.ok(await page.locator('.basemap path').count() > 40, 'the outline is drawn');
   } finally {
     await context.close();
   }
