@@ -13,7 +13,7 @@ use crate::domain::synthetic::SYNTHETIC_EXTENT;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
-use crate::ui::map::basemap_files::{first_level, read_level, DrawnLevel};
+use crate::ui::map::basemap_files::{fetch_level, read_level, DrawnLevel};
 use crate::ui::map::map_state::MapAction;
 use crate::ui::map::map_view::MapView;
 use crate::ui::map::palette::MapPalette;
@@ -26,7 +26,9 @@ use crate::ui::shell::shortcuts::{use_paste_import, use_undo_shortcuts};
 use crate::ui::shell::side_panel::SidePanel;
 use crate::ui::state::AppState;
 use crate::ui::store::{Dispatch, Store};
-use crate::ui::story::story_loader::{default_story_address, fetch_story, open_dropped_file, use_story_from_url};
+use crate::ui::story::story_loader::{
+    default_story_address, fetch_story, open_dropped_file, read_story, use_story_from_url,
+};
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -108,11 +110,7 @@ impl FirstFrame {
     /// What the first frame shows, read from the texts of L0 (quantized) and of a story package, as if they
     /// had been fetched (for a test that mounts the app).
     pub fn from_texts(level: &str, story: &str) -> FirstFrame {
-        let problems = |p: Vec<crate::domain::story::StoryProblem>| p.iter().map(ToString::to_string).collect();
-        FirstFrame {
-            level: read_level(LevelOfDetail::L0, level).map(Shared::new),
-            story: Some(Story::from_json(story).map(Rc::new).map_err(problems)),
-        }
+        FirstFrame { level: read_level(LevelOfDetail::L0, level).map(Shared::new), story: Some(read_story(story)) }
     }
 }
 
@@ -124,7 +122,7 @@ pub struct AppProps {
 /// Fetches and reads what the first frame shows, the outline (L0) and the story, both of which index.html
 /// preloads while the wasm downloads, then renders the app: its first render already shows both.
 pub async fn start() {
-    let level = first_level().await.map(Shared::new);
+    let level = fetch_level(LevelOfDetail::L0).await.map(Shared::new);
     let story = match default_story_address() {
         Some(address) => Some(fetch_story(&address).await),
         None => None,

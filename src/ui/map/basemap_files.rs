@@ -83,11 +83,6 @@ pub async fn fetch_level(level: LevelOfDetail) -> Result<DrawnLevel, String> {
         .map_err(|e| format!("{file}: {e}"))
 }
 
-/// The first frame's level, L0.
-pub async fn first_level() -> Result<DrawnLevel, String> {
-    fetch_level(LevelOfDetail::L0).await
-}
-
 /// What the reader is told when L0 could not be had: the map has no outline, the rest works.
 pub fn outline_failed(why: String) -> Alert {
     Alert::new(

@@ -9,5 +9,5 @@ const DEFAULT_STORY: &str = include_str!("../../../assets/story/umarov-tajikista
 
 /// The built-in story, or the problems that make it unreadable (tests keep that from happening).
 pub fn default_story() -> Result<Rc<Story>, Vec<String>> {
-    Story::from_json(DEFAULT_STORY).map(Rc::new).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    crate::ui::story::story_loader::read_story(DEFAULT_STORY)
 }

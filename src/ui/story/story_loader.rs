@@ -31,23 +31,25 @@ pub fn default_story_address() -> Option<String> {
     location::meta(DEFAULT_STORY_META).filter(|address| !address.trim().is_empty())
 }
 
+/// Reads and checks a package's text: the story, or every problem in words.
+pub fn read_story(text: &str) -> Result<Rc<Story>, Vec<String>> {
+    Story::from_json(text).map(Rc::new).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
 /// Fetches and reads the page's own story (same request as index.html's preload), or says why not.
 pub async fn fetch_story(address: &str) -> Result<Rc<Story>, Vec<String>> {
     let text = fetch_preloaded_text(address, MAX_STORY_BYTES)
         .await
         .map_err(|why| vec![format!("{}: {why}", crate::ui::shell::alerts::cut(address))])?;
-    Story::from_json(&text).map(Rc::new).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    read_story(&text)
 }
 
 /// Checks a package's text and shows it, or says why not.
 fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     let action = match text {
-        Ok(text) => match Story::from_json(&text) {
-            Ok(story) => Action::Story(StoryAction::Load(Rc::new(story))),
-            Err(problems) => Action::Story(StoryAction::Refuse {
-                origin,
-                problems: problems.iter().map(ToString::to_string).collect(),
-            }),
+        Ok(text) => match read_story(&text) {
+            Ok(story) => Action::Story(StoryAction::Load(story)),
+            Err(problems) => Action::Story(StoryAction::Refuse { origin, problems }),
         },
         Err(why) => Action::Story(StoryAction::Refuse { origin, problems: vec![why] }),
     };
