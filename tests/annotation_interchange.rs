@@ -25,10 +25,20 @@ fn refused(text: &str) -> ImportError {
     refused_with(text, &ImportLimits::default())
 }
 
+/// The refusal, its message without the line and column its path has in the text (checked here: every
+/// refusal with a path names where the path points).
 fn refused_with(text: &str, limits: &ImportLimits) -> ImportError {
     match import_geojson(text, limits) {
         Ok(report) => panic!("accepted: {report:?}"),
-        Err(e) => e,
+        Err(e) => match article_map::domain::json_location::line_and_column(text, &e.path) {
+            Some((line, column)) if !e.path.is_empty() => {
+                let place = format!(" (line {line}, column {column})");
+                let message =
+                    e.message.strip_suffix(&place).unwrap_or_else(|| panic!("{e:?} does not end with {place}"));
+                ImportError { message: message.to_string(), ..e }
+            }
+            _ => e,
+        },
     }
 }
 
@@ -160,7 +170,7 @@ fn an_unknown_geometry_type_is_refused() {
     assert_eq!(
         e.message,
         "\"Circle\" is not a GeoJSON geometry type (GeoJSON has no circles: draw it as a Polygon): use Point, \
-         MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon"
+         MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection"
     );
     let e = refused(&one(json!({"type": "polygon", "coordinates": []})));
     assert!(
@@ -172,19 +182,29 @@ fn an_unknown_geometry_type_is_refused() {
 }
 
 #[test]
-fn a_geometry_collection_is_refused_with_advice_to_split_it() {
+fn a_geometry_collection_is_read_in_a_feature_and_at_the_top_level_and_written_back_as_one() {
     let collection = json!({"type": "GeometryCollection", "geometries": [
         {"type": "Point", "coordinates": [71.6, 36.7]},
         {"type": "LineString", "coordinates": [[71.6, 36.7], [72.0, 37.0]]},
     ]});
-    let e = refused(&one(collection.clone()));
-    assert_eq!(e.path, "features[0].geometry.type");
-    assert_eq!(
-        e.message,
-        "GeometryCollection is not supported: split it into one Feature per geometry (a MultiPoint, \
-         MultiLineString or MultiPolygon can hold several parts of one kind)"
-    );
-    assert_eq!(refused(&collection.to_string()).path, "type", "also as the top level");
+    for text in [one(collection.clone()), collection.to_string()] {
+        let report = import_geojson(&text, &ImportLimits::default()).unwrap();
+        let AnnotationGeometry::GeometryCollection(parts) = &report.annotations[0].geometry else {
+            panic!("{report:?}")
+        };
+        assert_eq!(parts.len(), 2);
+        let exported: Value =
+            serde_json::from_str(&export_geojson(&AnnotationDocument::default().with_imported(report.annotations)))
+                .unwrap();
+        assert_eq!(exported["features"][0]["geometry"]["type"], "GeometryCollection");
+        assert_eq!(
+            exported["features"][0]["geometry"]["geometries"][1]["coordinates"],
+            json!([[71.6, 36.7], [72, 37]])
+        );
+    }
+    // A collection without `geometries` is refused, with the place.
+    let e = refused(&one(json!({"type": "GeometryCollection"})));
+    assert_eq!(e.path, "features[0].geometry.geometries");
 }
 
 #[test]
@@ -383,14 +403,20 @@ fn a_failed_import_returns_nothing_even_after_good_features() {
 // ---- What is accepted ----
 
 #[test]
-fn altitudes_are_accepted_and_dropped() {
-    let report =
-        import(&one(json!({"type": "LineString", "coordinates": [[71.6, 36.7, 2600.5], [72.0, 37.0, 3100, 12.5]]})));
-    assert_eq!(report.annotations[0].geometry, AnnotationGeometry::LineString(vec![ll(71.6, 36.7), ll(72.0, 37.0)]));
-    // A ring is closed when longitude and latitude repeat, whatever the altitude.
-    let report =
-        import(&one(json!({"type": "Polygon", "coordinates": [[[71, 36, 0], [72, 36], [72, 37], [71, 36, 5]]]})));
-    assert_eq!(report.annotations.len(), 1);
+fn altitudes_are_kept_and_written_back() {
+    let text = one(json!({"type": "LineString", "coordinates": [[71.6, 36.7, 2600.5], [72.0, 37.0, 3100, 12.5]]}));
+    let report = import(&text);
+    let a = &report.annotations[0];
+    assert_eq!(a.geometry, AnnotationGeometry::LineString(vec![ll(71.6, 36.7), ll(72.0, 37.0)]));
+    assert_eq!(a.extra_coordinates.of(ll(71.6, 36.7)), &[2600.5][..]);
+    assert_eq!(a.extra_coordinates.of(ll(72.0, 37.0)), &[3100.0, 12.5][..]);
+    let doc = AnnotationDocument::default().with_imported(report.annotations.clone());
+    let exported: Value = serde_json::from_str(&export_geojson(&doc)).unwrap();
+    assert_eq!(exported["features"][0]["geometry"]["coordinates"], json!([[71.6, 36.7, 2600.5], [72, 37, 3100, 12.5]]));
+    // A ring is closed only when the whole position repeats (RFC 7946 §3.1.6: identical values).
+    let e = refused(&one(json!({"type": "Polygon", "coordinates": [[[71, 36, 0], [72, 36], [72, 37], [71, 36, 5]]]})));
+    assert_eq!(e.path, "features[0].geometry.coordinates[0]");
+    assert!(e.message.contains("differ in their other numbers ([0] and [5])"), "{e}");
 }
 
 #[test]
@@ -580,6 +606,9 @@ fn as_exported(geometry: &AnnotationGeometry) -> AnnotationGeometry {
         AnnotationGeometry::MultiLineString(ls) => AnnotationGeometry::MultiLineString(ls.iter().map(line).collect()),
         AnnotationGeometry::Polygon(rings) => AnnotationGeometry::Polygon(polygon(rings)),
         AnnotationGeometry::MultiPolygon(ps) => AnnotationGeometry::MultiPolygon(ps.iter().map(polygon).collect()),
+        AnnotationGeometry::GeometryCollection(parts) => {
+            AnnotationGeometry::GeometryCollection(parts.iter().map(as_exported).collect())
+        }
     }
 }
 

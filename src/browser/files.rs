@@ -1,10 +1,10 @@
-//! Reading files the reader picks or drops: the file input's picker and chosen files, and reading them as
-//! text.
+//! Reading files the reader picks or drops: the file input's picker and chosen files, and reading their
+//! bytes (and their text, for the formats that are text).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::read_as_text;
+use gloo::file::callbacks::read_as_bytes;
 use gloo::file::File;
 use wasm_bindgen::JsCast;
 
@@ -14,16 +14,23 @@ pub use gloo::file::callbacks::FileReader;
 /// Files larger than this are refused before reading, MiB.
 pub const MAX_FILE_MIB: f64 = 6.0;
 
-/// Reads a file as UTF-8 text and calls `done` with it or with a message. Keep the returned reader alive
-/// until then (dropping it cancels the read).
-pub fn read_text(file: PickedFile, done: impl FnOnce(Result<String, String>) + 'static) -> Option<FileReader> {
+/// Reads a file's bytes and calls `done` with them or with a message. Keep the returned reader alive until
+/// then (dropping it cancels the read).
+pub fn read_bytes(file: PickedFile, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) -> Option<FileReader> {
     let size_mib = file.size_bytes() / (1024.0 * 1024.0);
     if size_mib > MAX_FILE_MIB {
         done(Err(format!("is {size_mib:.1} MiB; files over {MAX_FILE_MIB} MiB are not read")));
         return None;
     }
     let file = File::from(file.0);
-    Some(read_as_text(&file, move |result| done(result.map_err(|e| format!("could not be read: {e}")))))
+    Some(read_as_bytes(&file, move |result| done(result.map_err(|e| format!("could not be read: {e}")))))
+}
+
+/// A file's bytes as UTF-8 text (a BOM dropped, bytes that are not UTF-8 replaced), as `FileReader.readAsText`
+/// would give it.
+pub fn utf8_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()
 }
 
 /// A file the reader chose or dropped, not read yet.
@@ -69,11 +76,18 @@ pub fn take_files(input: Option<web_sys::Node>) -> Vec<PickedFile> {
     files
 }
 
-/// A file's name and its text, or why it was not read.
+/// A file's name and its text (UTF-8) and bytes, or why it was not read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileText {
     pub name: String,
     pub text: Result<String, String>,
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+impl FileText {
+    fn new(name: String, bytes: Result<Vec<u8>, String>) -> FileText {
+        FileText { name, text: bytes.as_deref().map(utf8_text).map_err(Clone::clone), bytes }
+    }
 }
 
 /// Reads in progress; dropping them cancels them.
@@ -82,7 +96,7 @@ pub struct Reads {
     _readers: Vec<FileReader>,
 }
 
-/// Reads each file as UTF-8 text, except those given with a reason (`Err`), which are not read and keep it,
+/// Reads each file, except those given with a reason (`Err`), which are not read and keep it,
 /// then calls `done` once with all of them, in the order given. Keep the returned reads alive until then.
 pub fn read_texts(files: Vec<(PickedFile, Result<(), String>)>, done: impl FnOnce(Vec<FileText>) + 'static) -> Reads {
     let slots: Rc<RefCell<Vec<Option<FileText>>>> = Rc::new(RefCell::new(vec![None; files.len()]));
@@ -102,11 +116,11 @@ pub fn read_texts(files: Vec<(PickedFile, Result<(), String>)>, done: impl FnOnc
     for (i, (file, admitted)) in files.into_iter().enumerate() {
         let name = file.name();
         match admitted {
-            Err(why) => slots.borrow_mut()[i] = Some(FileText { name, text: Err(why) }),
+            Err(why) => slots.borrow_mut()[i] = Some(FileText::new(name, Err(why))),
             Ok(()) => {
                 let (slots, finish) = (slots.clone(), finish.clone());
-                readers.extend(read_text(file, move |text| {
-                    slots.borrow_mut()[i] = Some(FileText { name, text });
+                readers.extend(read_bytes(file, move |bytes| {
+                    slots.borrow_mut()[i] = Some(FileText::new(name, bytes));
                     finish();
                 }));
             }

@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod clock;
 pub mod console;
+pub mod converter;
 pub mod download;
 pub mod element_size;
 pub mod failure_panel;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::coords::LonLat;
+use super::extra_coordinates::ExtraCoordinates;
 use super::geodesy::{line_length_m, polygon_area_m2};
 use super::ids::AnnotationId;
 use super::quote_index::QuoteSelector;
@@ -23,6 +24,9 @@ pub enum AnnotationGeometry {
     /// Exterior ring then holes; rings are closed (first = last).
     Polygon(Vec<Vec<LonLat>>),
     MultiPolygon(Vec<Vec<Vec<LonLat>>>),
+    /// Shapes of any kinds as one (RFC 7946 §3.1.8), as imported: drawn, selected, moved, measured and
+    /// exported as one; its vertices are not edited one by one (a part has no handles).
+    GeometryCollection(Vec<AnnotationGeometry>),
 }
 
 impl AnnotationGeometry {
@@ -35,6 +39,7 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiLineString(_) => "MultiLineString",
             AnnotationGeometry::Polygon(_) => "Polygon",
             AnnotationGeometry::MultiPolygon(_) => "MultiPolygon",
+            AnnotationGeometry::GeometryCollection(_) => "GeometryCollection",
         }
     }
 
@@ -47,6 +52,7 @@ impl AnnotationGeometry {
                 ls.iter().flatten().next().copied()
             }
             AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().flatten().next().copied(),
+            AnnotationGeometry::GeometryCollection(parts) => parts.iter().find_map(AnnotationGeometry::first_position),
         }
     }
 
@@ -57,6 +63,7 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.len(),
             AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.iter().map(Vec::len).sum(),
             AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().map(Vec::len).sum(),
+            AnnotationGeometry::GeometryCollection(parts) => parts.iter().map(AnnotationGeometry::position_count).sum(),
         }
     }
 
@@ -67,6 +74,9 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.clone(),
             AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.concat(),
             AnnotationGeometry::MultiPolygon(ps) => ps.iter().flat_map(|p| p.concat()).collect(),
+            AnnotationGeometry::GeometryCollection(parts) => {
+                parts.iter().flat_map(AnnotationGeometry::positions).collect()
+            }
         }
     }
 
@@ -86,7 +96,28 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiPolygon(ps) => {
                 AnnotationGeometry::MultiPolygon(ps.iter().map(|p| p.iter().map(line).collect()).collect())
             }
+            AnnotationGeometry::GeometryCollection(parts) => {
+                AnnotationGeometry::GeometryCollection(parts.iter().map(|g| g.translated(dlon, dlat)).collect())
+            }
         }
+    }
+
+    /// The parts of a GeometryCollection (nested ones opened), or the shape itself as its only part.
+    pub fn parts(&self) -> Vec<&AnnotationGeometry> {
+        match self {
+            AnnotationGeometry::GeometryCollection(parts) => parts.iter().flat_map(AnnotationGeometry::parts).collect(),
+            single => vec![single],
+        }
+    }
+
+    /// Whether it is a point or points (drawn as markers, above every line and area).
+    pub fn is_points(&self) -> bool {
+        matches!(self, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_))
+    }
+
+    /// Whether it has an inside (a polygon, or a collection with one).
+    pub fn has_area(&self) -> bool {
+        self.parts().iter().any(|g| matches!(g, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_)))
     }
 
     /// What a reader wants to know of its size: length for lines, area and perimeter for areas.
@@ -102,6 +133,17 @@ impl AnnotationGeometry {
             AnnotationGeometry::Polygon(rings) => polygon_measures(std::slice::from_ref(rings)),
             AnnotationGeometry::MultiPolygon(polygons) => polygon_measures(polygons),
             AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => Measures::default(),
+            AnnotationGeometry::GeometryCollection(parts) => {
+                let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                    (None, None) => None,
+                    (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+                };
+                parts.iter().map(AnnotationGeometry::measures).fold(Measures::default(), |sum, m| Measures {
+                    length_km: add(sum.length_km, m.length_km),
+                    area_km2: add(sum.area_km2, m.area_km2),
+                    perimeter_km: add(sum.perimeter_km, m.perimeter_km),
+                })
+            }
         }
     }
 }
@@ -177,6 +219,8 @@ pub struct Annotation {
     pub quotes: Vec<QuoteSelector>,
     /// Properties the app does not know, kept as they came (from other tools' files).
     pub foreign: Map<String, Value>,
+    /// The altitudes (and further numbers) of the positions that had them in the file it came from.
+    pub extra_coordinates: ExtraCoordinates,
 }
 
 impl Annotation {
@@ -190,6 +234,7 @@ impl Annotation {
             style: AnnotationStyle::default(),
             quotes: Vec::new(),
             foreign: Map::new(),
+            extra_coordinates: ExtraCoordinates::default(),
         }
     }
 }
@@ -243,6 +288,16 @@ impl AnnotationGeometry {
             AnnotationGeometry::MultiPolygon(ps) => {
                 AnnotationGeometry::MultiPolygon(ps.iter().map(&mut polygon).collect())
             }
+            AnnotationGeometry::GeometryCollection(parts) => AnnotationGeometry::GeometryCollection(
+                parts
+                    .iter()
+                    .map(|g| {
+                        let (part, part_turned) = g.in_stored_form();
+                        turned |= part_turned;
+                        part
+                    })
+                    .collect(),
+            ),
         };
         (stored, turned)
     }
@@ -261,10 +316,12 @@ impl Annotation {
             fill_opacity: n(self.style.fill_opacity),
             ..self.style.clone()
         };
-        if geometry == self.geometry && style == self.style {
+        // Heights of positions an edit moved or removed are not saved, so they are not kept either.
+        let extra_coordinates = self.extra_coordinates.kept_for(&geometry.positions());
+        if geometry == self.geometry && style == self.style && extra_coordinates == self.extra_coordinates {
             return None;
         }
-        Some((Annotation { geometry, style, ..self.clone() }, turned))
+        Some((Annotation { geometry, style, extra_coordinates, ..self.clone() }, turned))
     }
 }
 

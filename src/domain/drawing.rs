@@ -134,6 +134,8 @@ fn rings_of(g: &AnnotationGeometry) -> Rings {
         }
         AnnotationGeometry::Polygon(rs) => Rings { parts: vec![rs.clone()], closed: true },
         AnnotationGeometry::MultiPolygon(ps) => Rings { parts: ps.clone(), closed: true },
+        // A collection's parts are of several kinds: it has no vertices to address (it moves as one).
+        AnnotationGeometry::GeometryCollection(_) => Rings { parts: Vec::new(), closed: false },
     }
 }
 
@@ -158,6 +160,7 @@ fn geometry_of(like: &AnnotationGeometry, parts: Vec<Vec<Vec<LonLat>>>) -> Annot
         }
         AnnotationGeometry::Polygon(_) => AnnotationGeometry::Polygon(parts.remove(0)),
         AnnotationGeometry::MultiPolygon(_) => AnnotationGeometry::MultiPolygon(parts),
+        AnnotationGeometry::GeometryCollection(_) => like.clone(),
     }
 }
 

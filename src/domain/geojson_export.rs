@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::annotation::{Annotation, AnnotationDocument, AnnotationGeometry};
 use super::coords::LonLat;
+use super::extra_coordinates::ExtraCoordinates;
 
 /// The document as GeoJSON text, features in document order.
 ///
@@ -74,12 +75,14 @@ fn feature(annotation: &Annotation) -> Value {
     if !annotation.id.is_empty() {
         feature.insert("id".into(), annotation.id.to_string().into());
     }
-    feature.insert("geometry".into(), geometry(&annotation.geometry));
+    feature.insert("geometry".into(), geometry(&annotation.geometry, &annotation.extra_coordinates));
     feature.insert("properties".into(), Value::Object(properties));
     Value::Object(feature)
 }
 
-fn geometry(geometry: &AnnotationGeometry) -> Value {
+/// A geometry as GeoJSON, each position with the altitude (and further numbers) it came with.
+pub fn geometry(geometry: &AnnotationGeometry, extra: &ExtraCoordinates) -> Value {
+    let position = |p: LonLat| position(p, extra);
     let line = |l: &[LonLat]| Value::Array(l.iter().map(|p| position(*p)).collect());
     let polygon = |rings: &[Vec<LonLat>]| {
         Value::Array(rings.iter().enumerate().map(|(i, r)| line(&right_hand_ring(r, i == 0))).collect())
@@ -90,6 +93,12 @@ fn geometry(geometry: &AnnotationGeometry) -> Value {
         AnnotationGeometry::MultiLineString(ls) => Value::Array(ls.iter().map(|l| line(l)).collect()),
         AnnotationGeometry::Polygon(rings) => polygon(rings),
         AnnotationGeometry::MultiPolygon(ps) => Value::Array(ps.iter().map(|p| polygon(p)).collect()),
+        AnnotationGeometry::GeometryCollection(parts) => {
+            let mut object = Map::new();
+            object.insert("type".into(), geometry.type_name().into());
+            object.insert("geometries".into(), parts.iter().map(|g| self::geometry(g, extra)).collect());
+            return Value::Object(object);
+        }
     };
     let mut object = Map::new();
     object.insert("type".into(), geometry.type_name().into());
@@ -97,8 +106,10 @@ fn geometry(geometry: &AnnotationGeometry) -> Value {
     Value::Object(object)
 }
 
-fn position(p: LonLat) -> Value {
-    Value::Array(vec![number(p.lon), number(p.lat)])
+fn position(p: LonLat, extra: &ExtraCoordinates) -> Value {
+    let mut numbers = vec![number(p.lon), number(p.lat)];
+    numbers.extend(extra.of(p).iter().map(|x| number(*x)));
+    Value::Array(numbers)
 }
 
 /// Twice the signed area of a ring in the longitude, latitude plane (degrees²): positive when the ring

@@ -26,7 +26,10 @@ use serde_json::{Map, Value};
 
 use super::annotation::{Annotation, AnnotationGeometry, AnnotationStyle};
 use super::coords::LonLat;
+use super::extra_coordinates::ExtraCoordinates;
+use super::geojson_export::breaks_right_hand_rule;
 use super::geojson_reader::{describe, join, Coordinates, ReadError};
+use super::json_location;
 use super::quote_index::QuoteSelector;
 use super::thousands::thousands;
 
@@ -39,6 +42,7 @@ const PARSER_DEPTH_LIMIT: usize = 128;
 const EXTENT_LON: (f64, f64) = (52.0, 97.0);
 const EXTENT_LAT: (f64, f64) = (29.0, 52.0);
 
+/// The geometry types with `coordinates` (a GeometryCollection has `geometries` instead).
 const GEOMETRY_TYPES: [&str; 6] = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"];
 
 /// Names of WGS84 longitude, latitude that a legacy `crs` member may carry (compared ignoring case).
@@ -95,6 +99,12 @@ pub struct ImportReport {
     pub outside_extent: usize,
     /// Features whose geometry is null, missing or empty (they are not imported).
     pub skipped_without_geometry: usize,
+    /// Features with a polygon ring wound against the right-hand rule (RFC 7946 §3.1.6: exteriors
+    /// counter-clockwise, holes clockwise). They are read as drawn and saved by the rule.
+    pub wound_clockwise: usize,
+    /// What the reader should know of how the file was read (a converter's notes: columns used, styles
+    /// mapped, what a format could not say).
+    pub notes: Vec<String>,
 }
 
 /// Why a file was refused: the first problem found, and where (the JSON path; empty for the file as a whole).
@@ -149,17 +159,33 @@ pub fn import_geojson(text: &str, limits: &ImportLimits) -> Result<ImportReport,
             ImportError { path: String::new(), message: format!("not valid JSON: {e}") }
         }
     })?;
+    import_geojson_value(&root, limits).map_err(|e| located(text, e))
+}
+
+/// [`import_geojson`] of a document already read as JSON (what a converter made of another format). Its
+/// refusals have a JSON path but no line and column.
+pub fn import_geojson_value(root: &Value, limits: &ImportLimits) -> Result<ImportReport, ImportError> {
     // What is accepted must read back after export, which saves everything as a FeatureCollection: a
     // top-level Feature sits 2 levels deeper there (collection, `features` array) and a bare geometry 3
     // (and its Feature). Measure the depth as export will write it.
     let wrapping = match root.get("type").and_then(Value::as_str) {
         Some("Feature") => 2,
-        Some(kind) if GEOMETRY_TYPES.contains(&kind) => 3,
+        Some(kind) if GEOMETRY_TYPES.contains(&kind) || kind == GEOMETRY_COLLECTION => 3,
         _ => 0,
     };
-    check_depth_wrapped(&root, limits.max_depth, wrapping)?;
+    check_depth_wrapped(root, limits.max_depth, wrapping)?;
     Importer { limits, vertices: 0, quotes: 0, vertex_limit_passed_at: None, report: ImportReport::default() }
-        .root(&root)
+        .root(root)
+}
+
+/// The error with the line and column of its JSON path in `text` added to its message, where it has one.
+fn located(text: &str, error: ImportError) -> ImportError {
+    match json_location::line_and_column(text, &error.path) {
+        Some((line, column)) if !error.path.is_empty() => {
+            ImportError { message: format!("{} (line {line}, column {column})", error.message), ..error }
+        }
+        _ => error,
+    }
 }
 
 fn depth_limit_words(limit: usize) -> String {
@@ -265,6 +291,13 @@ impl Importer<'_> {
         check_crs(object, "")?;
         match kind {
             "FeatureCollection" => {
+                check_members(
+                    object,
+                    "",
+                    "a FeatureCollection",
+                    &["coordinates", "geometries", "geometry", "properties"],
+                )?;
+                check_bbox(object, "")?;
                 let features = match object.get("features") {
                     Some(Value::Array(features)) => features,
                     None => return fail("features", "is required: a FeatureCollection lists its Features in it"),
@@ -287,9 +320,12 @@ impl Importer<'_> {
                 }
             }
             "Feature" => self.feature(root, "")?,
-            "GeometryCollection" => return fail("type", geometry_collection_words()),
-            kind if GEOMETRY_TYPES.contains(&kind) => match self.geometry(root, "")? {
-                Some(geometry) => self.keep(Annotation::new(String::new(), geometry)),
+            kind if GEOMETRY_TYPES.contains(&kind) || kind == GEOMETRY_COLLECTION => match self.geometry(root, "")? {
+                Some(geometry) => {
+                    let mut annotation = Annotation::new(String::new(), geometry);
+                    annotation.extra_coordinates = extra_coordinates(root);
+                    self.keep(annotation)
+                }
                 None => self.report.skipped_without_geometry += 1,
             },
             other => {
@@ -319,6 +355,9 @@ impl Importer<'_> {
         if annotation.geometry.positions().iter().any(|p| !in_extent(*p)) {
             self.report.outside_extent += 1;
         }
+        if wound_clockwise(&annotation.geometry) {
+            self.report.wound_clockwise += 1;
+        }
         self.report.annotations.push(annotation);
     }
 
@@ -329,7 +368,7 @@ impl Importer<'_> {
         let type_path = join(path, "type");
         match object.get("type") {
             Some(Value::String(kind)) if kind == "Feature" => {}
-            Some(Value::String(kind)) if GEOMETRY_TYPES.contains(&kind.as_str()) || kind == "GeometryCollection" => {
+            Some(Value::String(kind)) if GEOMETRY_TYPES.contains(&kind.as_str()) || kind == GEOMETRY_COLLECTION => {
                 return fail(
                     &type_path,
                     format!(
@@ -345,6 +384,8 @@ impl Importer<'_> {
             Some(other) => return fail(&type_path, format!("must be \"Feature\", found {}", describe(other))),
         }
         check_crs(object, path)?;
+        check_members(object, path, "a Feature", &["coordinates", "geometries", "features"])?;
+        check_bbox(object, path)?;
         let id = match object.get("id") {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(id)) => id.clone(),
@@ -357,6 +398,7 @@ impl Importer<'_> {
             None | Some(Value::Null) => None,
             Some(geometry) => self.geometry(geometry, &join(path, "geometry"))?,
         };
+        let extra = object.get("geometry").map(extra_coordinates).unwrap_or_default();
         let empty = Map::new();
         let props_path = join(path, "properties");
         let properties = match object.get("properties") {
@@ -375,12 +417,7 @@ impl Importer<'_> {
         if let Some(geometry) = &geometry {
             // As export writes it: collection, array, Feature, then the geometry or the properties (where
             // string quotes become objects).
-            let coordinates = match geometry {
-                AnnotationGeometry::Point(_) => 1,
-                AnnotationGeometry::MultiPoint(_) | AnnotationGeometry::LineString(_) => 2,
-                AnnotationGeometry::MultiLineString(_) | AnnotationGeometry::Polygon(_) => 3,
-                AnnotationGeometry::MultiPolygon(_) => 4,
-            };
+            let coordinates = exported_geometry_depth(geometry);
             let quotes = if annotation.quotes.is_empty() { 0 } else { 2 };
             let foreign = annotation.foreign.values().map(depth_of).max().unwrap_or(0);
             let exported = 3 + (1 + coordinates).max(1 + foreign.max(quotes));
@@ -398,6 +435,7 @@ impl Importer<'_> {
             Some(geometry) => {
                 annotation.id = id.into();
                 annotation.geometry = geometry;
+                annotation.extra_coordinates = extra;
                 self.keep(annotation);
             }
             None => self.report.skipped_without_geometry += 1,
@@ -416,8 +454,8 @@ impl Importer<'_> {
             None => return fail(&type_path, "is required"),
             Some(other) => return fail(&type_path, format!("must be a string, found {}", describe(other))),
         };
-        if kind == "GeometryCollection" {
-            return fail(&type_path, geometry_collection_words());
+        if kind == GEOMETRY_COLLECTION {
+            return self.collection(object, path);
         }
         if !GEOMETRY_TYPES.contains(&kind) {
             let hint = if let Some(known) = GEOMETRY_TYPES.iter().find(|t| t.eq_ignore_ascii_case(kind)) {
@@ -431,11 +469,13 @@ impl Importer<'_> {
                 &type_path,
                 format!(
                     "{kind:?} is not a GeoJSON geometry type{hint}: use Point, MultiPoint, LineString, \
-                     MultiLineString, Polygon or MultiPolygon"
+                     MultiLineString, Polygon, MultiPolygon or GeometryCollection"
                 ),
             );
         }
         check_crs(object, path)?;
+        check_members(object, path, &format!("a {kind}"), &["geometry", "properties", "features"])?;
+        check_bbox(object, path)?;
         let at = join(path, "coordinates");
         let coordinates = match object.get("coordinates") {
             Some(coordinates) => coordinates,
@@ -453,7 +493,7 @@ impl Importer<'_> {
             "Polygon" => AnnotationGeometry::Polygon(reader.polygon(coordinates, &at)?),
             _ => AnnotationGeometry::MultiPolygon(reader.polygons(coordinates, &at)?),
         };
-        self.vertices += vertex_count(&geometry);
+        self.vertices += geometry.position_count();
         if self.vertices > self.limits.max_vertices && self.vertex_limit_passed_at.is_none() {
             self.vertex_limit_passed_at = Some(at);
         }
@@ -461,19 +501,150 @@ impl Importer<'_> {
     }
 }
 
-fn geometry_collection_words() -> String {
-    "GeometryCollection is not supported: split it into one Feature per geometry (a MultiPoint, \
-     MultiLineString or MultiPolygon can hold several parts of one kind)"
-        .to_string()
+impl Importer<'_> {
+    /// A GeometryCollection (RFC 7946 §3.1.8): its `geometries`, each read as a geometry (an empty one
+    /// left out); `None` when none is left.
+    fn collection(&mut self, object: &Map<String, Value>, path: &str) -> Checked<Option<AnnotationGeometry>> {
+        check_crs(object, path)?;
+        check_members(object, path, "a GeometryCollection", &["geometry", "properties", "features"])?;
+        check_bbox(object, path)?;
+        let at = join(path, "geometries");
+        let members = match object.get("geometries") {
+            Some(Value::Array(members)) => members,
+            None => return fail(&at, "is required for a GeometryCollection: it lists the collection's geometries"),
+            Some(other) => return fail(&at, format!("must be an array of geometries, found {}", describe(other))),
+        };
+        let mut parts = Vec::new();
+        for (i, member) in members.iter().enumerate() {
+            let member_path = format!("{at}[{i}]");
+            match member {
+                Value::Null => return fail(&member_path, "must be a geometry object, found null"),
+                member => parts.extend(self.geometry(member, &member_path)?),
+            }
+        }
+        Ok((!parts.is_empty()).then_some(AnnotationGeometry::GeometryCollection(parts)))
+    }
 }
 
-fn vertex_count(geometry: &AnnotationGeometry) -> usize {
+const GEOMETRY_COLLECTION: &str = "GeometryCollection";
+
+/// Levels of arrays a geometry's coordinates take once exported (a collection: its deepest part's, inside
+/// its `geometries` array and the part's object).
+fn exported_geometry_depth(geometry: &AnnotationGeometry) -> usize {
     match geometry {
         AnnotationGeometry::Point(_) => 1,
-        AnnotationGeometry::MultiPoint(ps) | AnnotationGeometry::LineString(ps) => ps.len(),
-        AnnotationGeometry::MultiLineString(ls) | AnnotationGeometry::Polygon(ls) => ls.iter().map(Vec::len).sum(),
-        AnnotationGeometry::MultiPolygon(ps) => ps.iter().flatten().map(Vec::len).sum(),
+        AnnotationGeometry::MultiPoint(_) | AnnotationGeometry::LineString(_) => 2,
+        AnnotationGeometry::MultiLineString(_) | AnnotationGeometry::Polygon(_) => 3,
+        AnnotationGeometry::MultiPolygon(_) => 4,
+        AnnotationGeometry::GeometryCollection(parts) => {
+            2 + parts.iter().map(exported_geometry_depth).max().unwrap_or(0)
+        }
     }
+}
+
+/// Whether any polygon ring of `geometry` runs against the right-hand rule.
+fn wound_clockwise(geometry: &AnnotationGeometry) -> bool {
+    let polygon = |rings: &Vec<Vec<LonLat>>| rings.iter().enumerate().any(|(i, r)| breaks_right_hand_rule(r, i == 0));
+    geometry.parts().into_iter().any(|part| match part {
+        AnnotationGeometry::Polygon(rings) => polygon(rings),
+        AnnotationGeometry::MultiPolygon(polygons) => polygons.iter().any(polygon),
+        _ => false,
+    })
+}
+
+/// The numbers after longitude and latitude of every position in a geometry object's `coordinates` (and
+/// its collection's `geometries`), as they are in the file.
+fn extra_coordinates(geometry: &Value) -> ExtraCoordinates {
+    fn walk(value: &Value, into: &mut ExtraCoordinates) {
+        let Value::Array(items) = value else { return };
+        match items.as_slice() {
+            [Value::Number(lon), Value::Number(lat), rest @ ..] => {
+                let extra: Vec<f64> = rest.iter().map_while(Value::as_f64).collect();
+                if let (Some(lon), Some(lat)) = (lon.as_f64(), lat.as_f64()) {
+                    into.insert(LonLat::new(lon, lat), &extra);
+                }
+            }
+            items => items.iter().for_each(|item| walk(item, into)),
+        }
+    }
+    let mut extra = ExtraCoordinates::default();
+    let mut pending = vec![geometry];
+    while let Some(object) = pending.pop() {
+        if let Some(coordinates) = object.get("coordinates") {
+            walk(coordinates, &mut extra);
+        }
+        if let Some(Value::Array(members)) = object.get("geometries") {
+            pending.extend(members.iter().rev());
+        }
+    }
+    extra
+}
+
+/// Refuses a member that would change what the object is (RFC 7946 §7.1: a Feature has no `coordinates`,
+/// a geometry no `geometry`, a FeatureCollection no `coordinates`…).
+fn check_members(object: &Map<String, Value>, path: &str, what: &str, forbidden: &[&str]) -> Checked<()> {
+    match forbidden.iter().find(|key| object.contains_key(**key)) {
+        Some(key) => fail(
+            &join(path, key),
+            format!(
+                "{what} must not have a {key:?} member (RFC 7946 §7.1: it belongs to another kind of GeoJSON \
+                 object, so the file means two things at once)"
+            ),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Checks an object's `bbox` (RFC 7946 §5): 2·n numbers for n = 2 or 3 dimensions, west, south[, low],
+/// east, north[, high], within WGS84 degrees, south ≤ north (west > east is a box across the antimeridian).
+fn check_bbox(object: &Map<String, Value>, path: &str) -> Checked<()> {
+    let at = join(path, "bbox");
+    let items = match object.get("bbox") {
+        None => return Ok(()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return fail(
+                &at,
+                format!("must be an array of 4 or 6 numbers [west, south, east, north], found {}", describe(other)),
+            )
+        }
+    };
+    let mut numbers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item.as_f64() {
+            Some(x) if item.is_number() => numbers.push(x),
+            _ => return fail(&format!("{at}[{i}]"), format!("must be a number, found {}", describe(item))),
+        }
+    }
+    let n = match numbers.len() {
+        4 => 2,
+        6 => 3,
+        count => {
+            return fail(
+                &at,
+                format!(
+                    "has {count} numbers; a bbox has 2 per dimension: [west, south, east, north], or with heights \
+                     [west, south, low, east, north, high]"
+                ),
+            )
+        }
+    };
+    let (west, south, east, north) = (numbers[0], numbers[1], numbers[n], numbers[n + 1]);
+    if [west, east].iter().any(|x| !(-180.0..=180.0).contains(x))
+        || [south, north].iter().any(|y| !(-90.0..=90.0).contains(y))
+    {
+        return fail(
+            &at,
+            format!("{numbers:?} is not within WGS84 degrees (longitudes within ±180°, latitudes within ±90°)"),
+        );
+    }
+    if south > north {
+        return fail(&at, format!("its south edge ({south}) is north of its north edge ({north})"));
+    }
+    if n == 3 && numbers[2] > numbers[5] {
+        return fail(&at, format!("its lowest height ({}) is above its highest ({})", numbers[2], numbers[5]));
+    }
+    Ok(())
 }
 
 fn in_extent(p: LonLat) -> bool {

@@ -232,6 +232,27 @@ impl<'k> Coordinates<'k> {
                     );
                 }
                 let (first, last) = (ring[0], ring[ring.len() - 1]);
+                let numbers = |position: Option<&Value>| -> Vec<Option<f64>> {
+                    position
+                        .and_then(Value::as_array)
+                        .map(|p| p.iter().map(Value::as_f64).collect())
+                        .unwrap_or_default()
+                };
+                let raw = v.as_array();
+                let (raw_first, raw_last) = (numbers(raw.and_then(|r| r.first())), numbers(raw.and_then(|r| r.last())));
+                if first == last && raw_first != raw_last {
+                    return fail(
+                        &at,
+                        format!(
+                            "the linear ring is not closed: its first and last positions meet at [{}, {}] but differ \
+                             in their other numbers ({} and {}); the last position must repeat the first exactly",
+                            first.lon,
+                            first.lat,
+                            after_latitude(&raw_first),
+                            after_latitude(&raw_last),
+                        ),
+                    );
+                }
                 if first != last {
                     return fail(
                         &at,
@@ -251,4 +272,11 @@ impl<'k> Coordinates<'k> {
     pub fn polygons(&self, value: &Value, path: &str) -> Read<Vec<Vec<Vec<LonLat>>>> {
         self.items(value, path, "an array of polygons")?.map(|(v, p)| self.polygon(v, &p)).collect()
     }
+}
+
+/// The numbers of a position after its longitude and latitude, as `[2600]` (`[]` when there are none).
+fn after_latitude(numbers: &[Option<f64>]) -> String {
+    let shown: Vec<String> =
+        numbers.iter().skip(2).map(|x| x.map_or_else(|| "?".to_string(), |x| x.to_string())).collect();
+    format!("[{}]", shown.join(", "))
 }

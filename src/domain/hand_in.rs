@@ -86,11 +86,14 @@ impl HandIn {
     /// "3 points, 1 line, 0 areas, 2 quotes".
     pub fn summary(&self) -> String {
         let count = |f: fn(&AnnotationGeometry) -> bool| self.annotations.iter().filter(|a| f(&a.geometry)).count();
-        let points = count(|g| matches!(g, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_)));
+        let points = count(AnnotationGeometry::is_points);
         let lines = count(|g| matches!(g, AnnotationGeometry::LineString(_) | AnnotationGeometry::MultiLineString(_)));
         let areas = count(|g| matches!(g, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_)));
+        let collections = count(|g| matches!(g, AnnotationGeometry::GeometryCollection(_)));
         let quotes: usize = self.annotations.iter().map(|a| a.quotes.len()).sum();
-        format!("{points} point(s), {lines} line(s), {areas} area(s), {quotes} quote(s)")
+        let collections =
+            if collections == 0 { String::new() } else { format!(", {collections} collection(s) of shapes") };
+        format!("{points} point(s), {lines} line(s), {areas} area(s){collections}, {quotes} quote(s)")
     }
 }
 

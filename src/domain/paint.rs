@@ -46,11 +46,11 @@ impl Paint {
 }
 
 fn is_point(geometry: &AnnotationGeometry) -> bool {
-    matches!(geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_))
+    geometry.is_points()
 }
 
 fn is_area(geometry: &AnnotationGeometry) -> bool {
-    matches!(geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_))
+    geometry.has_area()
 }
 
 /// The paint of `a`.

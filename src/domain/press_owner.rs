@@ -62,7 +62,7 @@ pub struct Handles {
 impl Handles {
     /// The handles the map shows for `geometry` through `view`: none for points (they are moved whole).
     pub fn of(geometry: &AnnotationGeometry, view: &Viewport) -> Handles {
-        if matches!(geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_)) {
+        if geometry.is_points() {
             return Handles::default();
         }
         let on_screen = |list: Vec<(_, _)>| list.into_iter().map(|(_, p)| view.lonlat_to_screen(p)).collect();

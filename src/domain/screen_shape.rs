@@ -70,6 +70,8 @@ pub enum ScreenShape {
     /// Polygon or MultiPolygon: each polygon's rings (exterior, then holes); its inside and its outlines
     /// within [`LINE_REACH_PX`] take a press.
     Areas(Vec<Vec<Vec<ScreenPx>>>),
+    /// A GeometryCollection: its parts, each as its kind.
+    Collection(Vec<ScreenShape>),
 }
 
 impl ScreenShape {
@@ -84,6 +86,9 @@ impl ScreenShape {
             AnnotationGeometry::Polygon(p) => ScreenShape::Areas(vec![p.iter().map(ring).collect()]),
             AnnotationGeometry::MultiPolygon(ps) => {
                 ScreenShape::Areas(ps.iter().map(|p| p.iter().map(ring).collect()).collect())
+            }
+            AnnotationGeometry::GeometryCollection(parts) => {
+                ScreenShape::Collection(parts.iter().map(|g| ScreenShape::of(g, view)).collect())
             }
         }
     }
@@ -108,6 +113,7 @@ impl ScreenShape {
             ScreenShape::Areas(polygons) => {
                 polygons.iter().any(|rings| inside_even_odd(at, rings) || rings.iter().any(|r| near_line(r, true)))
             }
+            ScreenShape::Collection(parts) => parts.iter().any(|part| part.touches(at)),
         }
     }
 }

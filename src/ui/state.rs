@@ -346,12 +346,13 @@ mod tests {
             sized(),
             [DocumentEvent::Imported {
                 origin: "a".into(),
-                annotations: vec![crate::domain::annotation::Annotation::new(
-                    "a1",
-                    crate::domain::annotation::AnnotationGeometry::Point(LonLat::new(71.0, 38.0)),
-                )],
-                outside_extent: 0,
-                skipped: 0,
+                report: crate::domain::geojson_import::ImportReport {
+                    annotations: vec![crate::domain::annotation::Annotation::new(
+                        "a1",
+                        crate::domain::annotation::AnnotationGeometry::Point(LonLat::new(71.0, 38.0)),
+                    )],
+                    ..Default::default()
+                },
             }
             .into()],
         );

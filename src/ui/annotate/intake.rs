@@ -2,8 +2,9 @@
 //! the saved document restored, annotations a link brings, storage that fails, an export that fails. Each
 //! becomes at most one history step and one message; the message texts live here.
 
-use crate::domain::annotation::{Annotation, AnnotationDocument};
+use crate::domain::annotation::AnnotationDocument;
 use crate::domain::extent::EXTENT;
+use crate::domain::geojson_import::ImportReport;
 use crate::domain::saved_document::room_for;
 use crate::domain::shared_annotations;
 use crate::domain::viewport::Viewport;
@@ -16,7 +17,7 @@ use crate::ui::story::reading::{PanelTab, ReadingAction};
 #[derive(Clone, Debug, PartialEq)]
 pub enum DocumentEvent {
     /// Annotations read from a file or a paste, checked: add them as one undoable step.
-    Imported { origin: String, annotations: Vec<Annotation>, outside_extent: usize, skipped: usize },
+    Imported { origin: String, report: ImportReport },
     /// A file or paste that is not acceptable: nothing changes, the reader is told why.
     Refused { origin: String, problem: String },
     /// The document saved in this browser, read at start.
@@ -27,6 +28,8 @@ pub enum DocumentEvent {
     StorageFailed { message: String, blocked: bool },
     /// An export could not be made; `what` names it ("Export PNG").
     ExportFailed { what: String, problem: String },
+    /// An export was made, but its format could not hold all of the document (`cannot_hold` says what).
+    ExportedWithout { what: String, cannot_hold: Vec<String> },
 }
 
 fn raise(severity: Severity, title: String, details: Vec<String>) -> AlertAction {
@@ -37,28 +40,39 @@ fn unchanged_because(origin: &str, why: String) -> AlertAction {
     raise(Severity::Error, format!("{origin} was not imported; your annotations are unchanged."), vec![why])
 }
 
+/// An import added as one step, with what the reader should know of it.
+fn imported(state: &AnnotationState, origin: String, report: ImportReport, view: &Viewport) -> Step<AnnotationState> {
+    let ImportReport { annotations, outside_extent, skipped_without_geometry: skipped, wound_clockwise, notes } =
+        report;
+    if let Err(why) = room_for(state.history.present(), &annotations) {
+        return Step::unchanged().then(unchanged_because(&origin, why));
+    }
+    let count = annotations.len();
+    let mut notes = notes;
+    if outside_extent > 0 {
+        notes.push(format!(
+            "{outside_extent} of them lie partly or wholly outside the map's area ({}–{}°E, {}–{}°N); they are kept.",
+            EXTENT.west, EXTENT.east, EXTENT.south, EXTENT.north
+        ));
+    }
+    if skipped > 0 {
+        notes.push(format!("{skipped} feature(s) without geometry were left out."));
+    }
+    if wound_clockwise > 0 {
+        notes.push(format!(
+            "{wound_clockwise} area(s) had rings wound against GeoJSON's right-hand rule; they are read as drawn and \
+             saved by the rule."
+        ));
+    }
+    Step::maybe(state.apply(AnnotationAction::Import(annotations), view))
+        .then(ReadingAction::ShowPanel(PanelTab::Annotations))
+        .then(raise(Severity::Notice, format!("{origin}: {count} annotation(s) added. Undo removes them all."), notes))
+}
+
 /// The next state and what the other slices do. `view` tells screen distances.
 pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> Step<AnnotationState> {
     match event {
-        DocumentEvent::Imported { origin, annotations, outside_extent, skipped } => {
-            if let Err(why) = room_for(state.history.present(), &annotations) {
-                return Step::unchanged().then(unchanged_because(&origin, why));
-            }
-            let count = annotations.len();
-            let mut notes = Vec::new();
-            if outside_extent > 0 {
-                notes.push(format!(
-                    "{outside_extent} of them lie partly or wholly outside the map's area ({}–{}°E, {}–{}°N); they are kept.",
-                    EXTENT.west, EXTENT.east, EXTENT.south, EXTENT.north
-                ));
-            }
-            if skipped > 0 {
-                notes.push(format!("{skipped} feature(s) without geometry were left out."));
-            }
-            Step::maybe(state.apply(AnnotationAction::Import(annotations), view))
-                .then(ReadingAction::ShowPanel(PanelTab::Annotations))
-                .then(raise(Severity::Notice, format!("{origin}: {count} annotation(s) added. Undo removes them all."), notes))
-        }
+        DocumentEvent::Imported { origin, report } => imported(state, origin, report, view),
         DocumentEvent::Refused { origin, problem } => Step::unchanged().then(unchanged_because(&origin, problem)),
         DocumentEvent::Restored { document, saved_at } => {
             let count = document.annotations.len();
@@ -67,7 +81,11 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
                 return step;
             }
             let when = saved_at.map(|t| format!(" ({t})")).unwrap_or_default();
-            step.then(raise(Severity::Notice, format!("Restored {count} annotation(s) saved in this browser{when}."), vec![]))
+            step.then(raise(
+                Severity::Notice,
+                format!("Restored {count} annotation(s) saved in this browser{when}."),
+                vec![],
+            ))
         }
         DocumentEvent::Linked(blob) => {
             let decoded = shared_annotations::decode(&blob)
@@ -96,12 +114,18 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
             };
             let next = blocked.then(|| AnnotationState { storage: StorageState::Blocked, ..state.clone() });
             // Said again, it is counted on the alert already shown (Alerts merges repeats).
-            Step::maybe(next).then(AlertAction::Raise(Alert::new(Severity::Error, title, vec![message]).about_saved_work()))
+            Step::maybe(next)
+                .then(AlertAction::Raise(Alert::new(Severity::Error, title, vec![message]).about_saved_work()))
         }
         DocumentEvent::ExportFailed { what, problem } => Step::unchanged().then(raise(
             Severity::Error,
             format!("{what} did not work; your annotations are unchanged."),
             vec![problem],
+        )),
+        DocumentEvent::ExportedWithout { what, cannot_hold } => Step::unchanged().then(raise(
+            Severity::Notice,
+            format!("{what}: the file was saved, but the format cannot hold everything."),
+            cannot_hold,
         )),
     }
     .unless_equal(state)
@@ -110,6 +134,7 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::annotation::Annotation;
     use crate::domain::annotation::AnnotationGeometry;
     use crate::domain::coords::LonLat;
     use crate::ui::state::Action;
@@ -134,12 +159,13 @@ mod tests {
 
     #[test]
     fn an_import_is_one_step_and_says_how_many_and_what_was_left_out() {
-        let event = DocumentEvent::Imported {
-            origin: "a.geojson".into(),
+        let report = ImportReport {
             annotations: vec![point("x"), point("y")],
             outside_extent: 1,
-            skipped: 2,
+            skipped_without_geometry: 2,
+            ..ImportReport::default()
         };
+        let event = DocumentEvent::Imported { origin: "a.geojson".into(), report };
         let step = apply(&AnnotationState::default(), event, &view());
         let next = step.next.as_ref().unwrap();
         assert_eq!(next.history.present().annotations.len(), 2);

@@ -27,14 +27,29 @@ impl PartialEq for DocumentRef {
     }
 }
 
-/// A line or area annotation as a basemap-style shape (for path data), or `None` for points.
-pub fn shape_of(g: &AnnotationGeometry) -> Option<Shape> {
-    match g {
-        AnnotationGeometry::LineString(l) => Some(Shape::Lines(vec![l.clone()])),
-        AnnotationGeometry::MultiLineString(ls) => Some(Shape::Lines(ls.clone())),
-        AnnotationGeometry::Polygon(p) => Some(Shape::Areas(vec![p.clone()])),
-        AnnotationGeometry::MultiPolygon(ps) => Some(Shape::Areas(ps.clone())),
-        AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => None,
+/// A line or area annotation as basemap-style shapes (for path data): its areas, then its lines (a
+/// GeometryCollection may have both; lines are never filled); none for points.
+pub fn shapes_of(g: &AnnotationGeometry) -> Vec<Shape> {
+    let (mut areas, mut lines) = (Vec::new(), Vec::new());
+    for part in g.parts() {
+        match part {
+            AnnotationGeometry::LineString(l) => lines.push(l.clone()),
+            AnnotationGeometry::MultiLineString(ls) => lines.extend(ls.iter().cloned()),
+            AnnotationGeometry::Polygon(p) => areas.push(p.clone()),
+            AnnotationGeometry::MultiPolygon(ps) => areas.extend(ps.iter().cloned()),
+            _ => {}
+        }
+    }
+    let areas = (!areas.is_empty()).then_some(Shape::Areas(areas));
+    let lines = (!lines.is_empty()).then_some(Shape::Lines(lines));
+    areas.into_iter().chain(lines).collect()
+}
+
+/// What a shape of `shapes_of` is filled with: lines never are.
+pub fn fill_of(shape: &Shape, fill: &str) -> String {
+    match shape {
+        Shape::Lines(_) => "none".to_string(),
+        _ => fill.to_string(),
     }
 }
 
@@ -78,23 +93,36 @@ pub struct AnnotationShapesProps {
 /// Lines and areas, in the map drawing's coordinates.
 #[component]
 pub fn AnnotationShapes(props: &AnnotationShapesProps) -> Html {
-    let paths: Rc<Vec<(Rc<Annotation>, AttrValue)>> = use_memo(props.document.clone(), |doc| {
+    // Per annotation: its paint, and each of its shapes' path data and fill.
+    type Paths = Vec<(Rc<Annotation>, ShapeAttributes, Vec<(AttrValue, String)>)>;
+    let paths: Rc<Paths> = use_memo(props.document.clone(), |doc| {
         doc.0
             .annotations
             .iter()
-            .filter_map(|a| shape_of(&a.geometry).map(|s| (a.clone(), AttrValue::from(path_data(&s)))))
+            .filter_map(|a| {
+                let shapes = shapes_of(&a.geometry);
+                let paint = shape_attributes(a);
+                let drawn = shapes.iter().map(|s| (AttrValue::from(path_data(s)), fill_of(s, &paint.fill))).collect();
+                (!shapes.is_empty()).then(|| (a.clone(), paint, drawn))
+            })
             .collect()
     });
-    let shapes = paths.iter().map(|(a, d)| {
-        let paint = shape_attributes(a);
+    let shapes = paths.iter().map(|(a, paint, ds)| {
         let selected = props.selected.as_deref() == Some(a.id.as_str());
+        let drawn = ds.iter().map(|(d, fill)| {
+            html! {
+                <>
+                    <path class="annotation-hit" d={d.clone()} />
+                    <path class="annotation-shape" d={d.clone()} stroke={paint.stroke.clone()} fill={fill.clone()}
+                        stroke-width={paint.stroke_width.clone()}
+                        stroke-opacity={paint.stroke_opacity.clone()}
+                        fill-opacity={paint.fill_opacity.clone()} />
+                </>
+            }
+        });
         html! {
             <g key={a.id.to_string()} class={classes!("annotation", selected.then_some("selected"))} data-annotation-id={a.id.to_string()}>
-                <path class="annotation-hit" d={d.clone()} />
-                <path class="annotation-shape" d={d.clone()} stroke={paint.stroke} fill={paint.fill}
-                    stroke-width={paint.stroke_width}
-                    stroke-opacity={paint.stroke_opacity}
-                    fill-opacity={paint.fill_opacity} />
+                { for drawn }
             </g>
         }
     });
@@ -118,11 +146,14 @@ pub struct AnnotationOverlayProps {
 
 /// A point's or a multipoint's positions; none for lines and areas.
 pub fn points_of(g: &AnnotationGeometry) -> Vec<LonLat> {
-    match g {
-        AnnotationGeometry::Point(p) => vec![*p],
-        AnnotationGeometry::MultiPoint(ps) => ps.clone(),
-        _ => Vec::new(),
-    }
+    g.parts()
+        .into_iter()
+        .flat_map(|part| match part {
+            AnnotationGeometry::Point(p) => vec![*p],
+            AnnotationGeometry::MultiPoint(ps) => ps.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -183,7 +214,7 @@ pub fn AnnotationOverlay(props: &AnnotationOverlayProps) -> Html {
     let view = &props.view;
     let px = |p: LonLat| view.lonlat_to_screen(p);
     let handles = props.selected.as_ref().and_then(|id| props.document.0.get(id)).map(|a| {
-        let moving_points = matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_));
+        let moving_points = a.geometry.is_points();
         // A point has no handles to drag, but the vertex the keyboard chose shows.
         let shown = |v: VertexRef| !moving_points || props.vertex == Some(v);
         let corners = vertices(&a.geometry).into_iter().enumerate().filter(|(_, (v, _))| shown(*v)).map(|(i, (v, p))| {

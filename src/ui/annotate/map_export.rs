@@ -14,7 +14,7 @@ use crate::domain::story::Story;
 use crate::domain::svg_export::{standalone_svg, ScreenSymbol, ScreenText, StyledPath};
 use crate::domain::svg_path::path_data;
 use crate::domain::viewport::Viewport;
-use crate::ui::annotate::layers::{points_of, shape_of};
+use crate::ui::annotate::layers::{fill_of, points_of, shapes_of};
 use crate::ui::map::attribution::ATTRIBUTION;
 use crate::ui::map::basemap_files::embedded_labels;
 use crate::ui::map::marker_symbol::symbol_path;
@@ -47,14 +47,13 @@ fn basemap_paint(class: &str) -> (&'static str, f64, &'static str, f64, Option<(
 pub fn annotation_paths(doc: &AnnotationDocument) -> Vec<StyledPath> {
     doc.annotations
         .iter()
-        .filter_map(|a| {
-            let shape = shape_of(&a.geometry)?;
+        .flat_map(|a| {
             let p = paint(a);
-            Some(StyledPath {
+            shapes_of(&a.geometry).into_iter().map(move |shape| StyledPath {
                 d: path_data(&shape),
-                fill: p.fill,
+                fill: fill_of(&shape, &p.fill),
                 fill_opacity: p.fill_opacity,
-                stroke: p.stroke,
+                stroke: p.stroke.clone(),
                 stroke_width_px: p.stroke_width_px,
                 stroke_opacity: p.stroke_opacity,
                 dash_px: None,
@@ -218,7 +217,7 @@ mod tests {
                 let doc = AnnotationDocument::default().with_added(a.clone());
                 let (paths, symbols) = (annotation_paths(&doc), annotation_symbols(&doc, &view));
                 let what = format!("{geometry:?} with {style:?}");
-                if shape_of(&geometry).is_some() {
+                if !shapes_of(&geometry).is_empty() {
                     let screen = shape_attributes(&a);
                     assert_eq!((paths.len(), symbols.len()), (1, 0), "{what}");
                     let exported = &paths[0];

@@ -3,6 +3,7 @@
 
 pub(crate) mod editing;
 pub mod intake;
+pub(crate) mod interchange;
 pub(crate) mod keyboard_hint;
 pub(crate) mod layers;
 pub(crate) mod map_export;

@@ -27,6 +27,7 @@ pub fn display_title(a: &Annotation) -> String {
         AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_) => "point",
         AnnotationGeometry::LineString(_) | AnnotationGeometry::MultiLineString(_) => "line",
         AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_) => "area",
+        AnnotationGeometry::GeometryCollection(_) => "collection of shapes",
     };
     format!("Untitled {kind} ({})", a.id)
 }
@@ -106,7 +107,7 @@ fn editor(
     vertex: Option<crate::domain::drawing::VertexRef>,
 ) -> Html {
     let measures = a.geometry.measures().in_words();
-    let is_area = matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_));
+    let is_area = a.geometry.has_area();
     let paint = paint(a);
     let colour = paint.main_colour(&a.geometry).to_string();
     let quotes = attached_quotes(dispatch, story, a);
@@ -133,11 +134,11 @@ fn editor(
                     onchange={edit(dispatch, a, |a, v| {
                         a.style.stroke = Some(v.clone());
                         a.style.marker_color = Some(v.clone());
-                        if a.style.fill.is_some() || matches!(a.geometry, AnnotationGeometry::Polygon(_) | AnnotationGeometry::MultiPolygon(_)) {
+                        if a.style.fill.is_some() || a.geometry.has_area() {
                             a.style.fill = Some(v);
                         }
                     })} />
-                if !matches!(a.geometry, AnnotationGeometry::Point(_) | AnnotationGeometry::MultiPoint(_)) {
+                if !a.geometry.is_points() {
                     <label for={field("width")}>{ "Line width" }</label>
                     <input id={field("width")} type="number" min="1" max="12" step="1"
                         value={paint.stroke_width_px.to_string()}

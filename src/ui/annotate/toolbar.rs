@@ -5,29 +5,16 @@ use yew::prelude::*;
 use crate::browser::download::{download, download_blob};
 use crate::browser::files::FileText;
 use crate::browser::raster::svg_to_png;
+use crate::domain::converter_messages::ExportFormat;
 use crate::domain::drawing::Tool;
 use crate::domain::geojson_export::export_geojson;
-use crate::domain::geojson_import::{import_geojson, ImportLimits};
 use crate::ui::annotate::intake::DocumentEvent;
+use crate::ui::annotate::interchange::{export_to, open_file};
 use crate::ui::annotate::map_export::current_view_svg;
 use crate::ui::annotate::state::AnnotationAction;
 use crate::ui::state::Action;
 use crate::ui::store::{use_store, Dispatch};
 use crate::ui::widgets::file_button::FileButton;
-
-/// Imports GeoJSON text as annotations, or says why not.
-pub fn import_text(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
-    let action = match text.and_then(|t| import_geojson(&t, &ImportLimits::default()).map_err(|e| e.to_string())) {
-        Ok(report) => Action::Document(DocumentEvent::Imported {
-            origin,
-            annotations: report.annotations,
-            outside_extent: report.outside_extent,
-            skipped: report.skipped_without_geometry,
-        }),
-        Err(problem) => Action::Document(DocumentEvent::Refused { origin, problem }),
-    };
-    dispatch.dispatch(action);
-}
 
 fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     if let Err(problem) = result {
@@ -35,7 +22,12 @@ fn report(dispatch: &Dispatch, what: &str, result: Result<(), String>) {
     }
 }
 
-/// "Export GeoJSON", "Export SVG" and "Export PNG": the document, and the picture of the current view.
+/// The file types the import picker offers.
+const IMPORT_ACCEPT: &str = ".geojson,.json,.topojson,.kml,.kmz,.gpx,.csv,.tsv,.txt,application/geo+json,application/json,\
+                             application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml,text/csv";
+
+/// "Export GeoJSON", "Export KML", "Export GPX", "Export CSV", "Export SVG" and "Export PNG": the document,
+/// and the picture of the current view.
 #[component]
 fn ExportButtons() -> Html {
     let store = use_store();
@@ -46,6 +38,10 @@ fn ExportButtons() -> Html {
             let text = export_geojson(store.annotations.history.present());
             report(&dispatch, "GeoJSON", download("annotations.geojson", "application/geo+json", text.as_bytes()));
         })
+    };
+    let export_in = |format: ExportFormat| {
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| export_to(&dispatch, store.annotations.history.present(), format))
     };
     let export_svg_click = {
         let (store, dispatch) = (store.clone(), dispatch.clone());
@@ -72,6 +68,9 @@ fn ExportButtons() -> Html {
     html! {
         <>
             <button type="button" class="header-button" aria-label="Export GeoJSON" onclick={export_geojson_click}>{ "GeoJSON" }</button>
+            <button type="button" class="header-button" aria-label="Export KML" title="For Google Earth, My Maps and QGIS" onclick={export_in(ExportFormat::Kml)}>{ "KML" }</button>
+            <button type="button" class="header-button" aria-label="Export GPX" title="Points and lines, for GPS apps" onclick={export_in(ExportFormat::Gpx)}>{ "GPX" }</button>
+            <button type="button" class="header-button" aria-label="Export CSV" title="For spreadsheets" onclick={export_in(ExportFormat::Csv)}>{ "CSV" }</button>
             <button type="button" class="header-button" aria-label="Export SVG" onclick={export_svg_click}>{ "SVG" }</button>
             <button type="button" class="header-button" aria-label="Export PNG" onclick={export_png_click}>{ "PNG" }</button>
         </>
@@ -116,7 +115,7 @@ pub fn Toolbar() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |files: Vec<FileText>| {
             if let Some(file) = files.into_iter().next() {
-                import_text(&dispatch, format!("The file “{}”", file.name), file.text);
+                open_file(&dispatch, format!("The file “{}”", file.name), file.name, file.bytes);
             }
         })
     };
@@ -129,8 +128,9 @@ pub fn Toolbar() -> Html {
             { action_button("Undo", "↶", state.history.can_undo(), undo) }
             { action_button("Redo", "↷", state.history.can_redo(), redo) }
             <span class="toolbar-gap" />
-            <FileButton label="Import" aria_label="Import GeoJSON" input_label="GeoJSON file to import"
-                accept=".geojson,.json,application/geo+json,application/json" data_attribute="data-import-file" on_read={chosen} />
+            <FileButton label="Import" aria_label="Import a file" title="GeoJSON, TopoJSON, KML, KMZ, GPX or CSV"
+                input_label="File to import: GeoJSON, TopoJSON, KML, KMZ, GPX or CSV"
+                accept={IMPORT_ACCEPT} data_attribute="data-import-file" on_read={chosen} />
             <ExportButtons />
         </div>
     }

@@ -1,11 +1,12 @@
 //! Page-wide keys and paste: undo and redo wherever focus is (except in text fields, which keep their own),
-//! and GeoJSON pasted onto the page imported as annotations.
+//! and GeoJSON, TopoJSON, KML, GPX or CSV pasted onto the page imported as annotations.
 
 use yew::prelude::*;
 
 use crate::browser::keys::{on_page_key, on_page_paste, Handling};
+use crate::domain::file_import::pasted_format;
+use crate::ui::annotate::interchange::open_file;
 use crate::ui::annotate::state::AnnotationAction;
-use crate::ui::annotate::toolbar::import_text;
 use crate::ui::state::Action;
 use crate::ui::store::use_dispatch;
 
@@ -30,16 +31,15 @@ pub fn use_undo_shortcuts() {
     });
 }
 
-/// Text pasted outside text fields that looks like JSON is imported as GeoJSON.
+/// Text pasted outside text fields that is a format the importer reads is imported.
 #[hook]
 pub fn use_paste_import() {
     let dispatch = use_dispatch();
     use_effect_with((), move |_| {
         let listener = on_page_paste(move |text| {
-            if !text.trim_start().starts_with('{') {
-                return Handling::Ignored;
-            }
-            import_text(&dispatch, "The pasted text".into(), Ok(text));
+            let Some(format) = pasted_format(&text) else { return Handling::Ignored };
+            let name = format!("pasted.{}", format.name().to_ascii_lowercase());
+            open_file(&dispatch, "The pasted text".into(), name, Ok(text.into_bytes()));
             Handling::Handled
         });
         move || drop(listener)

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::files::{read_text, FileReader, FileText, PickedFile};
+use crate::browser::files::{read_bytes, utf8_text, FileReader, FileText, PickedFile};
 use crate::browser::{fetch::fetch_preloaded_text, fetch::fetch_text, location, location::query_param};
 use crate::domain::story::Story;
 use crate::domain::story_address::{self, DEFAULT_STORY_FOLDER};
@@ -56,14 +56,21 @@ fn offer(dispatch: &Dispatch, origin: String, text: Result<String, String>) {
     dispatch.dispatch(action);
 }
 
+/// Whether a file's bytes are a story package (it names its format).
+fn is_story_package(bytes: &[u8]) -> bool {
+    let mark = b"\"article-map/story@";
+    bytes.windows(mark.len()).any(|w| w == mark)
+}
+
 /// Opens a dropped file: a story package (it names its format) replaces the story; anything else is
-/// imported as GeoJSON annotations.
+/// imported as annotations (GeoJSON, TopoJSON, KML, KMZ, GPX or CSV).
 pub fn open_dropped_file(dispatch: &Dispatch, file: impl Into<PickedFile>, keep: &Rc<RefCell<Option<FileReader>>>) {
     let file = file.into();
     let (dispatch, origin) = (dispatch.clone(), format!("The file “{}”", file.name()));
-    let reader = read_text(file, move |text| match text {
-        Ok(t) if t.contains("\"article-map/story@") => offer(&dispatch, origin, Ok(t)),
-        other => crate::ui::annotate::toolbar::import_text(&dispatch, origin, other),
+    let name = file.name();
+    let reader = read_bytes(file, move |bytes| match bytes {
+        Ok(b) if is_story_package(&b) => offer(&dispatch, origin, Ok(utf8_text(&b))),
+        other => crate::ui::annotate::interchange::open_file(&dispatch, origin, name, other),
     });
     keep.replace(reader);
 }

@@ -1,0 +1,146 @@
+//! Every format the importer reads, tried with files other tools wrote (tests/fixtures/interchange: made with
+//! ogr2ogr, LibreOffice, geo2topo, gpxpy, simplekml, or by hand after the formats' published examples;
+//! MANIFEST.json says how, and what each should give): the valid ones give the features their writers put in,
+//! in order, with their names, kinds and heights; the invalid ones are refused with a message that says
+//! where; and each export reads back into the same annotations, where its format can hold them.
+
+use std::path::Path;
+
+use article_map::domain::annotation::{Annotation, AnnotationDocument};
+use article_map::domain::converter_messages::{answer, import_request, read_import_answer};
+use article_map::domain::file_import::{import_converted, open_file, FileFormat};
+use article_map::domain::format_export::{document_geojson, export_csv, export_gpx, export_kml};
+use article_map::domain::geojson_export::export_geojson;
+use article_map::domain::geojson_import::{ImportError, ImportLimits, ImportReport};
+use serde_json::Value;
+
+const FOLDER: &str = "tests/fixtures/interchange";
+
+fn manifest() -> Vec<Value> {
+    let text = std::fs::read_to_string(Path::new(FOLDER).join("MANIFEST.json")).expect("the manifest");
+    serde_json::from_str::<Vec<Value>>(&text).expect("the manifest is JSON")
+}
+
+fn read(file: &str) -> Vec<u8> {
+    std::fs::read(Path::new(FOLDER).join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn open(file: &str) -> Result<ImportReport, ImportError> {
+    open_file(file, &read(file), None, &ImportLimits::default())
+}
+
+const FORMATS: [&str; 6] = ["geojson", "kml", "kmz", "gpx", "csv", "topojson"];
+
+fn entries(valid: bool) -> Vec<Value> {
+    manifest()
+        .into_iter()
+        .filter(|e| FORMATS.contains(&e["format"].as_str().unwrap_or_default()) && e["valid"] == valid)
+        .collect()
+}
+
+#[test]
+fn every_valid_file_gives_the_features_its_writer_put_in() {
+    let valid = entries(true);
+    assert!(valid.len() >= 30, "{} valid files", valid.len());
+    for entry in valid {
+        let file = entry["file"].as_str().unwrap();
+        let report = open(file).unwrap_or_else(|e| panic!("{file} was refused: {e}"));
+        let kinds: Vec<&str> = report.annotations.iter().map(|a| a.geometry.type_name()).collect();
+        let expected: Vec<&str> = entry["kinds"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert_eq!(kinds, expected, "{file}: kinds in file order");
+        assert_eq!(report.annotations.len() as u64, entry["features"].as_u64().unwrap(), "{file}");
+        if let Some(names) = entry["names"].as_array() {
+            for (a, name) in report.annotations.iter().zip(names) {
+                if let Some(name) = name.as_str() {
+                    assert_eq!(a.title, name, "{file}: titles in file order");
+                }
+            }
+        }
+        if entry["elevations"] == true {
+            assert!(report.annotations.iter().any(|a| !a.extra_coordinates.is_empty()), "{file}: heights are kept");
+        }
+    }
+}
+
+/// Whether `said` names `place` ("line 7") as a whole: "line 7, column 3" or "(line 7)", not "line 70".
+fn names_place(said: &str, place: &str) -> bool {
+    [",", ")", ":"].iter().any(|after| said.contains(&format!("{place}{after}")))
+}
+
+#[test]
+fn every_invalid_file_is_refused_with_where() {
+    let invalid = entries(false);
+    assert!(invalid.len() >= 25, "{} invalid files", invalid.len());
+    for entry in invalid {
+        let file = entry["file"].as_str().unwrap();
+        let e = match open(file) {
+            Ok(report) => panic!("{file} was accepted: {} annotations", report.annotations.len()),
+            Err(e) => e,
+        };
+        let said = e.to_string();
+        let format = entry["format"].as_str().unwrap_or_default();
+        match format {
+            "kmz" => assert!(said.contains("no .kml") || said.contains("inflates to more than"), "{file}: {said}"),
+            "geojson" => {
+                assert_eq!(e.path, entry["where"].as_str().unwrap(), "{file}: {said}");
+                let line = entry["line"].as_u64().unwrap();
+                assert!(said.contains(&format!("(line {line}, column")), "{file}: {said}");
+            }
+            "topojson" => assert!(said.starts_with(entry["where"].as_str().unwrap()), "{file}: {said}"),
+            "csv" if entry["line"].is_u64() => {
+                assert!(names_place(&said, &format!("line {}", entry["line"])), "{file}: {said}")
+            }
+            _ => {
+                let place = entry["where"].as_str().unwrap();
+                assert!(names_place(&said, place), "{file}: wanted {place:?} in {said}");
+            }
+        }
+    }
+}
+
+/// A document as it is kept: imported, ids given, in stored form.
+fn kept(report: ImportReport) -> Vec<Annotation> {
+    let doc = AnnotationDocument::default().with_imported(report.annotations);
+    doc.in_stored_form(&AnnotationDocument::default()).0.annotations.iter().map(|a| (**a).clone()).collect()
+}
+
+fn reopened(name: &str, text: &str) -> Vec<Annotation> {
+    kept(
+        open_file(name, text.as_bytes(), None, &ImportLimits::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{text}")),
+    )
+}
+
+#[test]
+fn each_format_s_export_reads_back_equal_for_what_it_holds() {
+    for entry in entries(true) {
+        let file = entry["file"].as_str().unwrap();
+        let format = entry["format"].as_str().unwrap();
+        let first = kept(open(file).unwrap());
+        let doc = AnnotationDocument::default().with_imported(first.clone());
+        let geojson = document_geojson(&doc);
+        assert_eq!(reopened("back.geojson", &export_geojson(&doc)), first, "{file} as GeoJSON");
+        match format {
+            "kml" | "kmz" => assert_eq!(reopened("back.kml", &export_kml(&geojson).text), first, "{file} as KML"),
+            "gpx" => assert_eq!(reopened("back.gpx", &export_gpx(&geojson).text), first, "{file} as GPX"),
+            "csv" => assert_eq!(reopened("back.csv", &export_csv(&geojson).text), first, "{file} as CSV"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_worker_s_answer_imports_as_the_file_does() {
+    for file in [
+        "kml/google-earth-style.kml",
+        "gpx/phone-app-1.1.gpx",
+        "csv/semicolon-decimal-comma.csv",
+        "kml/simplekml-doc.kmz",
+    ] {
+        let bytes = read(file);
+        let reply = answer(&import_request(file, None), &bytes);
+        let through_worker = import_converted(read_import_answer(&reply).unwrap(), &ImportLimits::default()).unwrap();
+        assert_eq!(through_worker, open(file).unwrap(), "{file}");
+        assert_ne!(FileFormat::of(file, &bytes), FileFormat::GeoJson);
+    }
+}
