@@ -67,9 +67,18 @@ fn find(headers: &[String], names: &[&str]) -> Option<usize> {
     names.iter().find_map(|n| headers.iter().position(|h| normalised(h) == *n))
 }
 
-/// Whether column names include a latitude and a longitude column, or a WKT one.
-pub fn names_positions(columns: &[String]) -> bool {
-    find(columns, &WKT).is_some() || (find(columns, &LATITUDE).is_some() && find(columns, &LONGITUDE).is_some())
+/// Whether a header row names a latitude and a longitude column, or a WKT one (read without the CSV
+/// reader, which the app itself does not carry: this decides whether pasted text is sent to the converter).
+///
+/// ```
+/// use article_map::domain::csv_import::header_names_positions;
+/// assert!(header_names_positions("\"Name\";Latitude;Longitude"));
+/// assert!(!header_names_positions("a sentence, with commas, and no columns"));
+/// ```
+pub fn header_names_positions(header: &str) -> bool {
+    let columns: Vec<String> =
+        header.split(char::from(separator(header))).map(|c| c.trim().trim_matches('"').to_string()).collect();
+    find(&columns, &WKT).is_some() || (find(&columns, &LATITUDE).is_some() && find(&columns, &LONGITUDE).is_some())
 }
 
 /// The column names of a CSV text's header row (for a dialog that lets the reader choose).

@@ -280,6 +280,5 @@ pub fn pasted_format(text: &str) -> Option<FileFormat> {
         };
     }
     let header = start.lines().next().unwrap_or_default();
-    let columns = super::csv_import::csv_columns(header).ok()?;
-    super::csv_import::names_positions(&columns).then_some(FileFormat::Csv)
+    super::csv_import::header_names_positions(header).then_some(FileFormat::Csv)
 }
