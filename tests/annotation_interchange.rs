@@ -814,3 +814,46 @@ fn a_feature_with_more_quotes_than_the_limit_is_refused_with_the_place() {
     let fifty = text.replacen("\"quote 50\",", "", 1).replacen(",\"quote 50\"", "", 1);
     assert_eq!(import_geojson(&fifty, &ImportLimits::default()).unwrap().annotations[0].quotes.len(), 50);
 }
+
+#[test]
+fn a_bbox_across_the_antimeridian_or_with_heights_is_accepted_and_a_wrong_one_is_refused_with_its_path() {
+    let point = |bbox: Value| json!({"type": "Point", "coordinates": [71.6, 36.7], "bbox": bbox}).to_string();
+    for ok in [json!([170, -10, -170, 10]), json!([71, 36, 0, 72, 37, 4000]), json!([71.6, 36.7, 71.6, 36.7])] {
+        import(&point(ok.clone()));
+    }
+    for (bad, says) in [
+        (json!([0, 0]), "has 2 numbers"),
+        (json!([1, 2, 3]), "has 3 numbers"),
+        (json!("71,36,72,37"), "must be an array"),
+        (json!(42), "must be an array"),
+        (json!([71, 38, 72, 37]), "south edge (38) is north of its north edge (37)"),
+        (json!([71, 36, 5000, 72, 37, 10]), "lowest height"),
+        (json!([71, 36, 272, 37]), "not within WGS84"),
+    ] {
+        let e = refused(&point(bad.clone()));
+        assert_eq!(e.path, "bbox", "{bad}");
+        assert!(e.message.contains(says), "{bad}: {e}");
+    }
+    assert_eq!(refused(&point(json!([0, 0, "a", 1]))).path, "bbox[2]");
+}
+
+#[test]
+fn rings_wound_either_way_are_read_and_counted_for_a_notice() {
+    let clockwise = json!({"type": "Polygon", "coordinates": [[[71, 36], [71, 37], [72, 37], [72, 36], [71, 36]]]});
+    let report = import(&one(clockwise));
+    assert_eq!(report.wound_clockwise, 1);
+    let anticlockwise = json!({"type": "Polygon", "coordinates": [[[71, 36], [72, 36], [72, 37], [71, 37], [71, 36]]]});
+    assert_eq!(import(&one(anticlockwise)).wound_clockwise, 0);
+}
+
+#[test]
+fn members_of_another_kind_of_object_are_refused() {
+    let feature = json!({"type": "Feature", "geometry": null, "properties": {}, "coordinates": [1, 2]});
+    assert_eq!(refused(&feature.to_string()).path, "coordinates");
+    let point = json!({"type": "Point", "coordinates": [71, 36], "properties": {}});
+    assert_eq!(refused(&point.to_string()).path, "properties");
+    let collection = json!({"type": "FeatureCollection", "features": [], "geometry": null});
+    assert!(refused(&collection.to_string()).message.contains("RFC 7946 §7.1"));
+    // A foreign member that is not one of GeoJSON's own is kept out of the way, as §6.1 says.
+    import(&json!({"type": "Point", "coordinates": [71, 36], "title": "x", "custom": {"type": "Point"}}).to_string());
+}

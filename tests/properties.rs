@@ -771,3 +771,58 @@ proptest! {
         prop_assert_eq!(spread(&anchors).len(), anchors.len());
     }
 }
+
+// ---- Other formats (KML, KMZ, GPX, CSV, TopoJSON) ----
+
+/// Files other tools wrote, to mutate.
+const OTHER_FORMATS: [(&str, &str); 6] = [
+    ("a.kml", include_str!("fixtures/interchange/kml/google-earth-style.kml")),
+    ("a.kml", include_str!("fixtures/interchange/kml/ogr-libkml-export.kml")),
+    ("a.gpx", include_str!("fixtures/interchange/gpx/phone-app-1.1.gpx")),
+    ("a.csv", include_str!("fixtures/interchange/csv/ogr-as-wkt.csv")),
+    ("a.csv", include_str!("fixtures/interchange/csv/semicolon-decimal-comma.csv")),
+    ("a.topojson", include_str!("fixtures/interchange/topojson/geo2topo-quantized.topojson")),
+];
+const KMZ: &[u8] = include_bytes!("fixtures/interchange/kml/simplekml-doc.kmz");
+
+/// Whatever a converter accepts imports, exports as GeoJSON and reads back.
+fn reads_back(report: article_map::domain::geojson_import::ImportReport) -> Result<(), TestCaseError> {
+    let text = export_geojson(&AnnotationDocument::default().with_imported(report.annotations));
+    prop_assert!(import_geojson(&text, &ImportLimits::default()).is_ok(), "{text}");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn other_formats_never_panic_on_mutated_files(which in 0usize..6, edits in edits()) {
+        use article_map::domain::file_import::open_file;
+        let (name, text) = OTHER_FORMATS[which];
+        let text = mutated(text, &edits);
+        if let Ok(report) = open_file(name, text.as_bytes(), None, &ImportLimits::default()) {
+            reads_back(report)?;
+        }
+    }
+
+    #[test]
+    fn other_formats_never_panic_on_any_text(name in prop::sample::select(vec!["a.kml", "a.gpx", "a.csv", "a.topojson", "a.tsv"]), text in text(200)) {
+        use article_map::domain::file_import::open_file;
+        if let Ok(report) = open_file(name, text.as_bytes(), None, &ImportLimits::default()) {
+            reads_back(report)?;
+        }
+    }
+
+    #[test]
+    fn a_damaged_kmz_is_refused_or_read_without_panicking(at in 0usize..KMZ.len(), byte in any::<u8>(), cut in prop::option::of(0usize..KMZ.len())) {
+        use article_map::domain::file_import::open_file;
+        let mut bytes = KMZ.to_vec();
+        bytes[at] = byte;
+        if let Some(cut) = cut {
+            bytes.truncate(cut.max(4));
+        }
+        if let Ok(report) = open_file("a.kmz", &bytes, None, &ImportLimits::default()) {
+            reads_back(report)?;
+        }
+    }
+}

@@ -37,7 +37,7 @@ pub fn link_import_limits() -> ImportLimits {
     }
 }
 
-const EXPORT_ADVICE: &str = "use Export GeoJSON and Import GeoJSON to share more";
+const EXPORT_ADVICE: &str = "use Export GeoJSON and Import to share more";
 
 /// Why annotations cannot travel in a link (past a link limit), or `None` when they can.
 pub fn link_refusal(annotations: &[impl Borrow<Annotation>]) -> Option<String> {
