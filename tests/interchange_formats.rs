@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use article_map::domain::annotation::{Annotation, AnnotationDocument};
-use article_map::domain::converter_messages::{answer, import_request, read_import_answer};
+use article_map::domain::converter_messages::{answer, columns_to_choose, import_request, read_import_answer};
+use article_map::domain::csv_import::ChosenColumns;
 use article_map::domain::file_import::{import_converted, open_file, FileFormat};
 use article_map::domain::format_export::{document_geojson, export_csv, export_gpx, export_kml};
 use article_map::domain::geojson_export::export_geojson;
@@ -143,6 +144,17 @@ fn the_worker_s_answer_imports_as_the_file_does() {
         assert_eq!(through_worker, open(file).unwrap(), "{file}");
         assert_ne!(FileFormat::of(file, &bytes), FileFormat::GeoJson);
     }
+    // A CSV whose columns do not say: the worker asks for them, then reads it with the ones chosen.
+    let bytes = read("csv/invalid/no-lat-lon-columns.csv");
+    let asked = answer(&import_request("places.csv", None), &bytes);
+    let columns = columns_to_choose(&asked).expect("the columns to choose from");
+    assert_eq!(columns, ["place", "coord_a", "coord_b", "comment"]);
+    let chosen = Some(ChosenColumns { latitude: 1, longitude: 2 });
+    let reply = answer(&import_request("places.csv", chosen), &bytes);
+    assert_eq!(columns_to_choose(&reply), None);
+    let report = import_converted(read_import_answer(&reply).unwrap(), &ImportLimits::default()).unwrap();
+    assert_eq!(report.annotations.len(), 2);
+    assert_eq!(report.annotations[1].geometry.first_position().map(|p| (p.lon, p.lat)), Some((71.5533, 37.4897)));
 }
 
 /// What a reader draws and writes here: every kind the tools draw, titles and notes with markup, quotes and

@@ -165,3 +165,31 @@ describe('exporting to other tools', () => {
     });
   }
 });
+
+describe('a CSV whose columns do not say where', () => {
+  test('the reader chooses the latitude and longitude columns, or cancels and nothing changes', async () => {
+    const app = await openApp(suite.browser, suite.server.url);
+    const { page } = app;
+    try {
+      const bytes = await fixture('csv/invalid/no-lat-lon-columns.csv');
+      await pick(page, 'places.csv', bytes);
+      const chooser = page.getByRole('dialog', { name: /Which columns of places\.csv hold the positions/ });
+      await chooser.waitFor();
+      await chooser.getByRole('button', { name: 'Cancel' }).click();
+      await chooser.waitFor({ state: 'detached' });
+      assert.deepEqual(await ids(page), []);
+      await pick(page, 'places.csv', bytes);
+      await chooser.waitFor();
+      await chooser.getByLabel('Latitude').selectOption({ label: 'coord_a' });
+      await chooser.getByLabel('Longitude').selectOption({ label: 'coord_b' });
+      await chooser.getByRole('button', { name: 'Import' }).click();
+      await added(page, 2);
+      const doc = JSON.parse((await exported(page, 'Export GeoJSON')).bytes.toString('utf8'));
+      assert.deepEqual(doc.features.map((f) => [f.properties.place, f.geometry.coordinates]),
+        [['Dushanbe', [68.7738, 38.5598]], ['Khorog', [71.5533, 37.4897]]]);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.context.close();
+    }
+  });
+});

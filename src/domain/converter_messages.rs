@@ -7,8 +7,8 @@
 use serde_json::{json, Value};
 
 use super::conversion::Converted;
-use super::csv_import::ChosenColumns;
-use super::file_import::{convert, FileFormat};
+use super::csv_import::{csv_columns, ChosenColumns, NO_POSITION_COLUMNS};
+use super::file_import::{convert, text_of, FileFormat};
 use super::format_export::{export_csv, export_gpx, export_kml, Exported};
 use super::geojson_import::{ImportError, ImportLimits};
 
@@ -86,8 +86,16 @@ pub fn answer(header: &str, payload: &[u8]) -> String {
                 },
                 _ => None,
             };
-            match convert(FileFormat::of(name, payload), payload, chosen, &ImportLimits::default()) {
+            let format = FileFormat::of(name, payload);
+            match convert(format, payload, chosen, &ImportLimits::default()) {
                 Ok(c) => json!({"ok": true, "geojson": c.geojson, "origins": c.origins, "notes": c.notes}).to_string(),
+                // A CSV whose columns do not say where its positions are: the reader may choose them.
+                Err(e)
+                    if format == FileFormat::Csv && chosen.is_none() && e.message.starts_with(NO_POSITION_COLUMNS) =>
+                {
+                    let columns = csv_columns(&text_of(payload).0).unwrap_or_default();
+                    json!({"ok": false, "path": e.path, "message": e.message, "columns": columns}).to_string()
+                }
                 Err(e) => refusal(&e.path, &e.message),
             }
         }
@@ -136,6 +144,18 @@ pub fn read_import_answer(reply: &str) -> Result<Converted, ImportError> {
         origins: strings(&reply["origins"]),
         notes: strings(&reply["notes"]),
     })
+}
+
+/// The columns of a CSV whose positions the reader must choose, when that is the worker's answer.
+///
+/// ```
+/// use article_map::domain::converter_messages::{answer, columns_to_choose, import_request};
+/// let reply = answer(&import_request("p.csv", None), b"place,north,east\nKhorog,37.49,71.55\n");
+/// assert_eq!(columns_to_choose(&reply), Some(vec!["place".into(), "north".into(), "east".into()]));
+/// ```
+pub fn columns_to_choose(reply: &str) -> Option<Vec<String>> {
+    let reply = serde_json::from_str::<Value>(reply).ok()?;
+    (reply["ok"] == false && reply["columns"].is_array()).then(|| strings(&reply["columns"]))
 }
 
 /// The exported text from the worker's answer, or why there is none.

@@ -27,6 +27,9 @@ const LONGITUDE: [&str; 5] = ["lon", "lng", "long", "longitude", "x"];
 const HEIGHT: [&str; 5] = ["ele", "elevation", "alt", "altitude", "z"];
 const WKT: [&str; 4] = ["wkt", "geometry", "the_geom", "geom"];
 
+/// How the refusal of a CSV without recognisable position columns begins (the app then offers to choose them).
+pub const NO_POSITION_COLUMNS: &str = "no latitude and longitude columns were found";
+
 /// Columns chosen by the reader, by their index (when the names do not say).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ChosenColumns {
@@ -124,8 +127,8 @@ pub fn csv_to_geojson(text: &str, chosen: Option<ChosenColumns>) -> Read<Convert
         return refuse(
             "row 1 (line 1)",
             format!(
-                "no latitude and longitude columns were found among {}: name them lat and lon (or latitude and \
-                 longitude, y and x), choose them, or give a WKT column",
+                "{NO_POSITION_COLUMNS} among {}: name them lat and lon (or latitude and longitude, y and x), \
+                 choose them, or give a WKT column",
                 columns.join(", ")
             ),
         );

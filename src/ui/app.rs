@@ -10,6 +10,7 @@ use crate::domain::level_of_detail::LevelOfDetail;
 use crate::domain::shared::Shared;
 use crate::domain::story::Story;
 use crate::domain::synthetic::SYNTHETIC_EXTENT;
+use crate::ui::annotate::column_chooser::ColumnChooser;
 use crate::ui::annotate::panel::PrintedAnnotations;
 use crate::ui::annotate::persistence::{use_autosave, use_other_tabs, use_restore};
 use crate::ui::classroom::state::Mode;
@@ -92,6 +93,7 @@ fn Shell(props: &ShellProps) -> Html {
                     <aside class="side-panel" id="story-panel" aria-label="Story" aria-busy="true" />
                 }
             </main>
+            <ColumnChooser />
             <PrintedAnnotations document={state.annotations.history.present().clone()} story={state.story.clone()} />
         </div>
     }

@@ -2,13 +2,15 @@
 //! the saved document restored, annotations a link brings, storage that fails, an export that fails. Each
 //! becomes at most one history step and one message; the message texts live here.
 
+use std::rc::Rc;
+
 use crate::domain::annotation::AnnotationDocument;
 use crate::domain::extent::EXTENT;
 use crate::domain::geojson_import::ImportReport;
 use crate::domain::saved_document::room_for;
 use crate::domain::shared_annotations;
 use crate::domain::viewport::Viewport;
-use crate::ui::annotate::state::{AnnotationAction, AnnotationState, StorageState};
+use crate::ui::annotate::state::{AnnotationAction, AnnotationState, ColumnChoice, StorageState};
 use crate::ui::shell::alerts::{Alert, AlertAction, Severity};
 use crate::ui::state::Step;
 use crate::ui::story::reading::{PanelTab, ReadingAction};
@@ -30,6 +32,10 @@ pub enum DocumentEvent {
     ExportFailed { what: String, problem: String },
     /// An export was made, but its format could not hold all of the document (`cannot_hold` says what).
     ExportedWithout { what: String, cannot_hold: Vec<String> },
+    /// A CSV file whose positions' columns the reader must choose: the chooser opens.
+    ChooseColumns(Rc<ColumnChoice>),
+    /// The chooser closes (the columns were chosen, or the reader cancelled).
+    ColumnsClosed,
 }
 
 fn raise(severity: Severity, title: String, details: Vec<String>) -> AlertAction {
@@ -122,6 +128,10 @@ pub fn apply(state: &AnnotationState, event: DocumentEvent, view: &Viewport) -> 
             format!("{what} did not work; your annotations are unchanged."),
             vec![problem],
         )),
+        DocumentEvent::ChooseColumns(choice) => {
+            Step::maybe(Some(AnnotationState { choosing_columns: Some(choice), ..state.clone() }))
+        }
+        DocumentEvent::ColumnsClosed => Step::maybe(Some(AnnotationState { choosing_columns: None, ..state.clone() })),
         DocumentEvent::ExportedWithout { what, cannot_hold } => Step::unchanged().then(raise(
             Severity::Notice,
             format!("{what}: the file was saved, but the format cannot hold everything."),

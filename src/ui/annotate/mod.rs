@@ -1,6 +1,7 @@
 //! The reader's annotations: the slice and its reducer, drawing and editing on the map, the panel, popup,
 //! toolbar, saving in the browser and exporting the map.
 
+pub(crate) mod column_chooser;
 pub(crate) mod editing;
 pub mod intake;
 pub(crate) mod interchange;

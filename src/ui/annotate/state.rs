@@ -2,6 +2,8 @@
 //! shape in progress, the selected annotation, and the edit a drag is making. Its reducer is pure, like
 //! the rest of [`crate::ui::state`].
 
+use std::rc::Rc;
+
 use crate::domain::annotation::{Annotation, AnnotationDocument};
 use crate::domain::coords::{LonLat, ScreenPx};
 pub use crate::domain::drawing::SAME_SPOT_PX;
@@ -51,6 +53,19 @@ pub struct AnnotationState {
     /// that a burst of arrow presses undoes as one (any other action ends the burst).
     pub nudging: Option<(AnnotationId, VertexRef)>,
     pub storage: StorageState,
+    /// A CSV file waiting for the reader to say which columns hold its positions.
+    pub choosing_columns: Option<Rc<ColumnChoice>>,
+}
+
+/// A CSV file whose column names do not say where its positions are, and its columns, for the reader to
+/// choose from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnChoice {
+    /// How the file is named to the reader ("The file “x.csv”").
+    pub origin: String,
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+    pub columns: Vec<String>,
 }
 
 impl Default for AnnotationState {
@@ -66,6 +81,7 @@ impl Default for AnnotationState {
             crosshair: None,
             nudging: None,
             storage: StorageState::Unchecked,
+            choosing_columns: None,
         }
     }
 }
