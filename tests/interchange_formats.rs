@@ -226,3 +226,13 @@ fn a_document_drawn_here_reads_back_equal_from_kml_and_csv_and_its_points_and_li
     assert_eq!(export_kml(&geojson), kml);
     assert_eq!(export_csv(&geojson), csv);
 }
+
+#[test]
+fn a_phone_s_gpx_extensions_are_named_as_not_read() {
+    let report = open("gpx/phone-app-1.1.gpx").unwrap();
+    assert!(
+        report.notes.iter().any(|n| n.starts_with("The file's GPX extensions were not read (")),
+        "{:?}",
+        report.notes
+    );
+}

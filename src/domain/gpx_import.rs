@@ -6,13 +6,14 @@
 //!   waypoint's `time` are kept as properties; a track's point times as `times` (one per position, in order);
 //! - `ele` becomes each position's altitude.
 //!
-//! A route or track segment of fewer than 2 points is left out (and counted). `lat` and `lon` are attributes, in WGS84 degrees; a point without them is refused with its line.
+//! A route or track segment of fewer than 2 points is left out (and counted). `lat` and `lon` are
+//! attributes, in WGS84 degrees; a point without them is refused with its line.
 
 use serde_json::{Map, Value};
 
 use super::conversion::{cut, feature, geometry, number, position, refuse, Converted};
 use super::geojson_reader::ReadError;
-use super::xml_tree::{read_xml, XmlElement};
+use super::xml_tree::{read_xml_document, XmlElement};
 
 type Read<T> = Result<T, ReadError>;
 
@@ -27,13 +28,7 @@ type Read<T> = Result<T, ReadError>;
 /// assert_eq!(f["properties"]["title"], "Khorog");
 /// ```
 pub fn gpx_to_geojson(text: &str) -> Read<Converted> {
-    let root = read_xml(text)?;
-    if root.name != "gpx" {
-        return refuse(
-            root.at.to_string(),
-            format!("the root element is <{}>, not <gpx>: this is not a GPX file", root.name),
-        );
-    }
+    let root = read_xml_document(text, "gpx", "GPX")?;
     let mut features = Vec::new();
     let mut empty = 0;
     for e in &root.children {
@@ -90,7 +85,26 @@ pub fn gpx_to_geojson(text: &str) -> Read<Converted> {
     if empty > 0 {
         notes.push(format!("{empty} route(s) or track(s) with fewer than 2 points were left out."));
     }
+    let mut extensions = Vec::new();
+    extension_names(&root, &mut extensions);
+    if !extensions.is_empty() {
+        extensions.sort();
+        extensions.dedup();
+        let shown: Vec<&str> = extensions.iter().take(6).map(String::as_str).collect();
+        notes.push(format!("The file's GPX extensions were not read ({}).", shown.join(", ")));
+    }
     Ok(Converted::collect(features, notes))
+}
+
+/// The names of the elements inside every `<extensions>` of the document (a device's own data: hdop, speed…).
+fn extension_names(e: &XmlElement, into: &mut Vec<String>) {
+    for child in &e.children {
+        if child.name == "extensions" {
+            into.extend(child.children.iter().map(|c| c.name.clone()));
+        } else {
+            extension_names(child, into);
+        }
+    }
 }
 
 /// Title, note and the other descriptive elements of a waypoint, route or track.

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 use super::conversion::{collection, cut, feature, geometry, number, position, quotes_from_text, refuse, Converted};
 use super::geojson_reader::ReadError;
-use super::xml_tree::{read_xml, XmlElement};
+use super::xml_tree::{read_xml_document, XmlElement};
 
 type Read<T> = Result<T, ReadError>;
 
@@ -40,13 +40,7 @@ struct Simplestyle(Vec<(&'static str, Value)>);
 /// assert_eq!(f["geometry"]["coordinates"], serde_json::json!([71.6117, 36.7272, 2600.0]));
 /// ```
 pub fn kml_to_geojson(text: &str) -> Read<Converted> {
-    let root = read_xml(text)?;
-    if root.name != "kml" {
-        return refuse(
-            root.at.to_string(),
-            format!("the root element is <{}>, not <kml>: this is not a KML file", root.name),
-        );
-    }
+    let root = read_xml_document(text, "kml", "KML")?;
     let styles = shared_styles(&root);
     let mut placemarks = Vec::new();
     gather_placemarks(&root, &mut placemarks);

@@ -213,6 +213,18 @@ pub fn read_xml(text: &str) -> Result<XmlElement, ReadError> {
     }
 }
 
+/// The root element of a document of the format `format` (for messages), whose root must be `root`.
+pub fn read_xml_document(text: &str, root: &str, format: &str) -> Result<XmlElement, ReadError> {
+    let element = read_xml(text)?;
+    if element.name != root {
+        return fail(
+            element.at,
+            format!("the root element is <{}>, not <{root}>: this is not a {format} file", element.name),
+        );
+    }
+    Ok(element)
+}
+
 /// Bytes of whitespace at `offset` (an event's position is that of the whitespace before its tag).
 fn leading_space(text: &str, offset: usize) -> usize {
     text.get(offset..).map_or(0, |rest| rest.len() - rest.trim_start().len())
