@@ -68,6 +68,52 @@ fn names_place(said: &str, place: &str) -> bool {
     [",", ")", ":"].iter().any(|after| said.contains(&format!("{place}{after}")))
 }
 
+/// What each invalid file's refusal must say, besides where.
+const EXPECTED_MESSAGES: [(&str, &str); 30] = [
+    ("kml/invalid/not-xml.kml", "this is not XML"),
+    ("kml/invalid/xml-not-kml.kml", "the root element is <svg>, not <kml>"),
+    ("kml/invalid/coordinates-abc.kml", "\"abc\" is not a position"),
+    ("kml/invalid/latitude-out-of-range.kml", "latitude 98.0833 is not a WGS84 position"),
+    ("kml/invalid/polygon-ring-2-positions.kml", "a <LinearRing> needs at least 3 corners"),
+    ("kml/invalid/unclosed-tag.kml", "not well-formed XML"),
+    ("kml/invalid/no-kml-inside.kmz", "the KMZ holds no .kml file (it holds "),
+    ("kml/invalid/bomb-21mb.kmz", "doc.kml in the KMZ inflates to more than 5,242,880 bytes"),
+    ("gpx/invalid/trkpt-missing-lat.gpx", "has no \"lat\" attribute"),
+    ("gpx/invalid/lat-abc.gpx", "lat=\"abc\" is not a number"),
+    ("gpx/invalid/lon-out-of-range.gpx", "longitude 255.2292"),
+    ("gpx/invalid/not-gpx-root.gpx", "the root element is <osm>, not <gpx>"),
+    ("csv/invalid/no-lat-lon-columns.csv", "no latitude and longitude columns were found among \"place\", \"coord_a\""),
+    ("csv/invalid/latitude-abc.csv", "\"abc\" is not a number (latitude in degrees)"),
+    ("csv/invalid/latitude-95.csv", "latitude 95 is not a WGS84 position"),
+    ("csv/invalid/ragged-row.csv", "has 2 fields but the header row names 4 columns"),
+    ("topojson/invalid/arcs-index-out-of-range.topojson", "names arc 7, but the topology has 4 arcs"),
+    ("topojson/invalid/transform-missing-scale.topojson", "must be two numbers [x, y]"),
+    ("topojson/invalid/type-not-topology.topojson", "must be \"Topology\""),
+    ("topojson/invalid/objects-missing.topojson", "is required: a topology names its objects"),
+    ("geojson/invalid/bbox-two-numbers.geojson", "has 2 numbers; a bbox has 2 per dimension"),
+    ("geojson/invalid/bbox-three-numbers.geojson", "has 3 numbers"),
+    ("geojson/invalid/bbox-string.geojson", "must be an array of 4 or 6 numbers"),
+    (
+        "geojson/invalid/bbox-number.geojson",
+        "must be an array of 4 or 6 numbers [west, south, east, north], found the number 42",
+    ),
+    ("geojson/invalid/bbox-non-number-element.geojson", "must be a number, found the string \"a\""),
+    (
+        "geojson/invalid/bbox-south-greater-than-north.geojson",
+        "its south edge (38.5598) is north of its north edge (37.4897)",
+    ),
+    (
+        "geojson/invalid/feature-with-coordinates.geojson",
+        "a Feature must not have a \"coordinates\" member (RFC 7946 §7.1",
+    ),
+    ("geojson/invalid/point-with-geometry-member.geojson", "a Point must not have a \"geometry\" member"),
+    (
+        "geojson/invalid/featurecollection-with-coordinates.geojson",
+        "a FeatureCollection must not have a \"coordinates\" member",
+    ),
+    ("geojson/invalid/ring-not-closed-in-z.geojson", "differ in their other numbers ([4125] and [4130])"),
+];
+
 #[test]
 fn every_invalid_file_is_refused_with_where() {
     let invalid = entries(false);
@@ -79,6 +125,9 @@ fn every_invalid_file_is_refused_with_where() {
             Err(e) => e,
         };
         let said = e.to_string();
+        let expected =
+            EXPECTED_MESSAGES.iter().find(|(f, _)| *f == file).unwrap_or_else(|| panic!("{file}: no expected message"));
+        assert!(said.contains(expected.1), "{file}: wanted {:?} in {said}", expected.1);
         let format = entry["format"].as_str().unwrap_or_default();
         match format {
             "kmz" => assert!(said.contains("no .kml") || said.contains("inflates to more than"), "{file}: {said}"),
@@ -235,4 +284,17 @@ fn a_phone_s_gpx_extensions_are_named_as_not_read() {
         "{:?}",
         report.notes
     );
+}
+
+#[test]
+fn a_small_topology_that_names_one_arc_a_million_times_is_refused_before_it_is_stitched() {
+    let arc: Vec<[i32; 2]> = (0..1000).map(|i| [i, i % 7]).collect();
+    let indexes = vec!["0"; 1_000_000].join(",");
+    let text = format!(
+        r#"{{"type":"Topology","transform":{{"scale":[0.0001,0.0001],"translate":[70,36]}},"arcs":[{}],"objects":{{"x":{{"type":"LineString","arcs":[{indexes}]}}}}}}"#,
+        serde_json::to_string(&arc).unwrap()
+    );
+    assert!(text.len() < 3_000_000, "{} bytes", text.len());
+    let e = open_file("x.topojson", text.as_bytes(), None, &ImportLimits::default()).unwrap_err();
+    assert!(e.message.contains("more than 250,000 positions"), "{e}");
 }

@@ -202,7 +202,7 @@ pub fn convert(
         FileFormat::Kml | FileFormat::Kmz => kml_to_geojson(&text)?,
         FileFormat::Gpx => gpx_to_geojson(&text)?,
         FileFormat::Csv => csv_to_geojson(&text, chosen)?,
-        FileFormat::TopoJson => topojson_to_geojson(&text)?,
+        FileFormat::TopoJson => topojson_to_geojson(&text, limits.max_vertices)?,
         FileFormat::GeoJson => {
             let geojson = serde_json::from_str(&text)
                 .map_err(|e| ReadError { path: String::new(), message: format!("not valid JSON: {e}") })?;

@@ -8,7 +8,8 @@
 //!   one feature; `id` and `properties` are kept;
 //! - Point and MultiPoint `coordinates` are quantized positions (not deltas) when there is a transform.
 //!
-//! A refusal names the JSON path (`objects.land.geometries[2].arcs[0][1]`) and its line and column.
+//! Stitching stops at the import's position limit (an arc may be named any number of times, so a small
+//! file could otherwise make billions). A refusal names the JSON path (`objects.land.geometries[2].arcs[0][1]`) and its line and column.
 
 use serde_json::{Map, Value};
 
@@ -28,6 +29,10 @@ struct Topology {
     /// Decoded arcs, positions in degrees (each with its extra numbers).
     arcs: Vec<Vec<Vec<f64>>>,
     transform: Option<Transform>,
+    /// Positions the objects may still make: an arc can be named any number of times, so a small file
+    /// could otherwise stitch billions of positions. Counted down as lines are stitched.
+    budget: std::cell::Cell<usize>,
+    max_positions: usize,
 }
 
 /// Whether JSON text is a TopoJSON topology (`"type": "Topology"` at its top level).
@@ -42,14 +47,14 @@ pub fn is_topology(root: &Value) -> bool {
 /// let text = r#"{"type": "Topology", "transform": {"scale": [0.01, 0.01], "translate": [70, 36]},
 ///   "objects": {"route": {"type": "LineString", "arcs": [0], "properties": {"name": "Pamir Highway"}}},
 ///   "arcs": [[[0, 0], [100, 50], [50, 50]]]}"#;
-/// let f = &topojson_to_geojson(text).unwrap().geojson["features"][0];
+/// let f = &topojson_to_geojson(text, 250_000).unwrap().geojson["features"][0];
 /// assert_eq!(f["geometry"]["coordinates"], serde_json::json!([[70.0, 36.0], [71.0, 36.5], [71.5, 37.0]]));
 /// ```
-pub fn topojson_to_geojson(text: &str) -> Read<Converted> {
+pub fn topojson_to_geojson(text: &str, max_positions: usize) -> Read<Converted> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text)
         .map_err(|e| ReadError { path: String::new(), message: format!("not valid JSON: {e}") })?;
-    convert(&root, &super::json_location::member_names(text, "objects")).map_err(|e| {
+    convert(&root, &super::json_location::member_names(text, "objects"), max_positions).map_err(|e| {
         match line_and_column(text, &e.path) {
             Some((line, column)) if !e.path.is_empty() => {
                 ReadError { message: format!("{} (line {line}, column {column})", e.message), ..e }
@@ -60,7 +65,7 @@ pub fn topojson_to_geojson(text: &str) -> Read<Converted> {
 }
 
 /// `order`: the objects' names in the order the text gives them.
-fn convert(root: &Value, order: &[String]) -> Read<Converted> {
+fn convert(root: &Value, order: &[String], max_positions: usize) -> Read<Converted> {
     if !is_topology(root) {
         return refuse("type", "must be \"Topology\": this is not a TopoJSON file");
     }
@@ -78,7 +83,8 @@ fn convert(root: &Value, order: &[String]) -> Read<Converted> {
         .enumerate()
         .map(|(i, arc)| decode_arc(arc, transform, &format!("arcs[{i}]")))
         .collect::<Read<_>>()?;
-    let topology = Topology { arcs: decoded, transform };
+    let budget = std::cell::Cell::new(max_positions);
+    let topology = Topology { arcs: decoded, transform, budget, max_positions };
     let objects = match root.get("objects") {
         Some(Value::Object(objects)) => objects,
         None => return refuse("objects", "is required: a topology names its objects"),
@@ -204,6 +210,19 @@ impl Topology {
                 positions.reverse();
             }
             let skip = usize::from(!out.is_empty());
+            let made = positions.len().saturating_sub(skip);
+            match self.budget.get().checked_sub(made) {
+                Some(left) => self.budget.set(left),
+                None => {
+                    return refuse(
+                        &at,
+                        format!(
+                            "the topology's lines and rings make more than {} positions here (the import's limit)",
+                            super::thousands::thousands(self.max_positions as u64)
+                        ),
+                    )
+                }
+            }
             for p in positions.into_iter().skip(skip) {
                 out.push(position(p[0], p[1], p.get(2..).unwrap_or_default(), &at)?);
             }

@@ -175,7 +175,12 @@ pub fn read_xml(text: &str) -> Result<XmlElement, ReadError> {
                 if let Some(current) = open.last_mut() {
                     current.text.push_str(&t.xml10_content());
                 } else if !t.xml10_content().trim().is_empty() {
-                    return fail(at, "there is text outside the root element");
+                    let message = if root.is_none() {
+                        "this is not XML: the text starts with words, not with an element"
+                    } else {
+                        "there is text after the root element"
+                    };
+                    return fail(at, message);
                 }
             }
             Event::CData(c) => {
