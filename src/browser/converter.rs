@@ -16,17 +16,26 @@ use wasm_bindgen_futures::JsFuture;
 /// The worker's loader script, next to index.html (trunk writes it; worker files are not hashed).
 pub const CONVERTER_SCRIPT: &str = "article-map-converter_loader.js";
 
+/// How long the app waits for the worker's answer (the largest file the importer takes converts in well
+/// under a second here; this only keeps a worker that never answers from leaving the reader waiting).
+pub const CONVERTER_TIMEOUT_MS: u32 = 60_000;
+
 /// Sends `header` and `payload` to a new converter worker and waits for its answer (JSON text), or says why
-/// there is none (the worker could not start, or stopped).
+/// there is none (the worker could not start, stopped, or did not answer within 60 s).
 pub async fn ask_converter(header: String, payload: Vec<u8>) -> Result<String, String> {
     let worker = web_sys::Worker::new(CONVERTER_SCRIPT)
         .map_err(|e| format!("the converter could not start: {}", described(&e)))?;
-    // The handlers live until the answer is in.
+    // The handlers and the timeout live until the answer is in.
     let mut keep: Vec<Closure<dyn FnMut(JsValue)>> = Vec::new();
+    let mut timeout = None;
     let answer = js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
         let request = RefCell::new(Some((header.clone(), payload.clone())));
         let sender = worker.clone();
         let reject_on_error = reject.clone();
+        let reject_late = reject.clone();
+        timeout = Some(crate::browser::timers::Timeout::new(CONVERTER_TIMEOUT_MS, move || {
+            let _ = reject_late.call1(&JsValue::NULL, &JsValue::from_str("it did not answer within 60 s"));
+        }));
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let data = event.unchecked_into::<web_sys::MessageEvent>().data();
             match (data.as_string().as_deref(), request.borrow_mut().take()) {
@@ -57,7 +66,7 @@ pub async fn ask_converter(header: String, payload: Vec<u8>) -> Result<String, S
     });
     let result = JsFuture::from(answer).await;
     worker.terminate();
-    drop(keep);
+    drop((keep, timeout));
     match result {
         Ok(reply) => reply.as_string().ok_or_else(|| "the converter gave an answer that is not text".into()),
         Err(e) => Err(format!("the converter stopped: {}", described(&e))),
