@@ -298,3 +298,19 @@ fn a_small_topology_that_names_one_arc_a_million_times_is_refused_before_it_is_s
     let e = open_file("x.topojson", text.as_bytes(), None, &ImportLimits::default()).unwrap_err();
     assert!(e.message.contains("more than 250,000 positions"), "{e}");
 }
+
+#[test]
+fn a_text_a_spreadsheet_would_run_as_a_formula_is_exported_inert_and_reads_back_as_written() {
+    use article_map::domain::annotation::AnnotationGeometry;
+    use article_map::domain::coords::LonLat;
+    let mut a = Annotation::new("a1", AnnotationGeometry::Point(LonLat::new(71.6, 36.7)));
+    a.title = "=HYPERLINK(\"http://example.invalid\",\"click\")".into();
+    a.note = "-5 degrees at night\n@everyone".into();
+    a.foreign.insert("depth".into(), "+3".into());
+    let doc = AnnotationDocument::default().with_added(a);
+    let doc = doc.in_stored_form(&AnnotationDocument::default()).0;
+    let csv = export_csv(&document_geojson(&doc)).text;
+    assert!(csv.contains("\"'=HYPERLINK(") && csv.contains("\"'-5 degrees") && csv.contains(",'+3"), "{csv}");
+    let all: Vec<Annotation> = doc.annotations.iter().map(|a| (**a).clone()).collect();
+    assert_eq!(reopened("inert.csv", &csv), all);
+}

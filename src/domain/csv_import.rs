@@ -27,6 +27,18 @@ const LONGITUDE: [&str; 5] = ["lon", "lng", "long", "longitude", "x"];
 const HEIGHT: [&str; 5] = ["ele", "elevation", "alt", "altitude", "z"];
 const WKT: [&str; 4] = ["wkt", "geometry", "the_geom", "geom"];
 
+/// What a spreadsheet takes for the start of a formula: a text cell starting so is exported after a `'`
+/// (see [`crate::domain::format_export::inert_in_spreadsheets`]), and that `'` is taken off on import.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as it was before export made it inert in spreadsheets.
+fn as_written(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// How the refusal of a CSV without recognisable position columns begins (the app then offers to choose them).
 pub const NO_POSITION_COLUMNS: &str = "no latitude and longitude columns were found";
 
@@ -194,10 +206,14 @@ pub fn csv_to_geojson(text: &str, chosen: Option<ChosenColumns>) -> Read<Convert
         for (column, value) in record.iter().enumerate() {
             let is_geometry = used.contains(&column) || Some(column) == wkt;
             let Some(name) = keys.get(column).filter(|_| !is_geometry && !value.trim().is_empty()) else { continue };
+            let value = as_written(value);
             let value = if name == "quotes" { quotes_from_text(value) } else { Value::String(value.to_string()) };
             properties.insert(name.clone(), value);
         }
-        features.push((feature(cell(id).map(str::to_string), shape, properties), format!("row {row} (line {line})")));
+        features.push((
+            feature(cell(id).map(|i| as_written(i).to_string()), shape, properties),
+            format!("row {row} (line {line})"),
+        ));
     }
     let mut notes = Vec::new();
     let named = |c: Option<usize>| c.and_then(|c| headers.get(c)).map_or_else(String::new, |h| format!("{:?}", cut(h)));

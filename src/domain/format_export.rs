@@ -283,6 +283,21 @@ pub fn export_gpx(geojson: &Value) -> Exported {
     Exported { text, cannot_hold }
 }
 
+/// A text cell with a `'` before it when a spreadsheet would run it as a formula (CSV injection).
+///
+/// ```
+/// use article_map::domain::format_export::inert_in_spreadsheets;
+/// assert_eq!(inert_in_spreadsheets("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(inert_in_spreadsheets("Khorog"), "Khorog");
+/// ```
+pub fn inert_in_spreadsheets(text: &str) -> String {
+    if text.starts_with(crate::domain::csv_import::FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// A CSV field, quoted when it must be (RFC 4180).
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
@@ -294,7 +309,9 @@ fn csv_field(text: &str) -> String {
 
 /// The document as CSV (RFC 4180, UTF-8, comma-separated): columns `id`, `title`, `description`,
 /// `longitude`, `latitude`, `altitude` (points), `wkt` (every other shape), then every other property in
-/// name order (as text; quotes as JSON).
+/// name order (as text; quotes as JSON). A text cell that a spreadsheet would run as a formula (it starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after a `'`, which the importer takes off
+/// again ([`crate::domain::csv_import`]).
 pub fn export_csv(geojson: &Value) -> Exported {
     let features = features(geojson);
     let mut extra: Vec<String> = features
@@ -321,9 +338,9 @@ pub fn export_csv(geojson: &Value) -> Exported {
             ),
             _ => (String::new(), String::new(), String::new(), write_wkt(g)),
         };
-        let text = |k: &str| p.get(k).map(as_text).unwrap_or_default();
+        let text = |k: &str| inert_in_spreadsheets(&p.get(k).map(as_text).unwrap_or_default());
         let mut row = vec![
-            f["id"].as_str().unwrap_or_default().to_string(),
+            inert_in_spreadsheets(f["id"].as_str().unwrap_or_default()),
             text("title"),
             text("description"),
             lon,
