@@ -76,17 +76,21 @@ pub fn take_files(input: Option<web_sys::Node>) -> Vec<PickedFile> {
     files
 }
 
-/// A file's name and its text (UTF-8) and bytes, or why it was not read.
+/// A file's name and its bytes, or why it was not read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileText {
     pub name: String,
-    pub text: Result<String, String>,
     pub bytes: Result<Vec<u8>, String>,
 }
 
 impl FileText {
     fn new(name: String, bytes: Result<Vec<u8>, String>) -> FileText {
-        FileText { name, text: bytes.as_deref().map(utf8_text).map_err(Clone::clone), bytes }
+        FileText { name, bytes }
+    }
+
+    /// Its text as UTF-8 ([`utf8_text`]), or why it was not read.
+    pub fn text(&self) -> Result<String, String> {
+        self.bytes.as_deref().map(utf8_text).map_err(Clone::clone)
     }
 }
 

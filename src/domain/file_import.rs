@@ -10,9 +10,10 @@ use super::csv_import::{csv_to_geojson, ChosenColumns};
 use super::geojson_import::{import_geojson_value, ImportError, ImportLimits, ImportReport};
 use super::geojson_reader::ReadError;
 use super::gpx_import::gpx_to_geojson;
+use super::json_location::string_at;
 use super::kml_import::kml_to_geojson;
 use super::thousands::thousands;
-use super::topojson_import::{is_topology, topojson_to_geojson};
+use super::topojson_import::topojson_to_geojson;
 
 /// The formats a reader can open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +80,10 @@ impl FileFormat {
     }
 }
 
+/// Whether JSON's top-level `type` is "Topology", read by a scan to that member (the file is parsed once,
+/// by the converter, not here as well).
 fn is_topology_text(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes)
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}')).ok())
-        .is_some_and(|v| is_topology(&v))
+    std::str::from_utf8(bytes).ok().and_then(|t| string_at(t, "type")).is_some_and(|kind| kind == "Topology")
 }
 
 /// Text from a file's bytes: UTF-8 (a BOM dropped), UTF-16 with a BOM, or else Windows-1252 (which every

@@ -47,7 +47,7 @@ pub fn gpx_to_geojson(text: &str) -> Read<Converted> {
             }
             "rte" => {
                 let points = e.children_named("rtept").map(point).collect::<Read<Vec<_>>>()?;
-                match line(points)? {
+                match line(points) {
                     Some((l, times)) => {
                         let mut properties = described(e);
                         add_times(&mut properties, times);
@@ -61,7 +61,7 @@ pub fn gpx_to_geojson(text: &str) -> Read<Converted> {
                 let mut times = Vec::new();
                 for segment in e.children_named("trkseg") {
                     let points = segment.children_named("trkpt").map(point).collect::<Read<Vec<_>>>()?;
-                    if let Some((l, t)) = line(points)? {
+                    if let Some((l, t)) = line(points) {
                         lines.push(l);
                         times.extend(t);
                     }
@@ -157,13 +157,12 @@ fn point(e: &XmlElement) -> Read<(Value, Option<String>)> {
 
 type Line = (Value, Vec<Option<String>>);
 
-fn line(points: Vec<(Value, Option<String>)>) -> Read<Option<Line>> {
+fn line(points: Vec<(Value, Option<String>)>) -> Option<Line> {
     match points.len() {
-        0 => Ok(None),
-        1 => Ok(None),
+        0 | 1 => None,
         _ => {
             let (positions, times): (Vec<Value>, Vec<Option<String>>) = points.into_iter().unzip();
-            Ok(Some((Value::Array(positions), times)))
+            Some((Value::Array(positions), times))
         }
     }
 }

@@ -24,6 +24,19 @@ pub fn line_and_column(text: &str, path: &str) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
+/// The string at `path`, if the value there is a string.
+///
+/// ```
+/// use article_map::domain::json_location::string_at;
+/// assert_eq!(string_at("{\"arcs\": [[1, 2]], \"type\": \"Topology\"}", "type").as_deref(), Some("Topology"));
+/// assert_eq!(string_at("{\"type\": 7}", "type"), None);
+/// ```
+pub fn string_at(text: &str, path: &str) -> Option<String> {
+    let start = value_offset(text, &segments(path)?)?;
+    let end = skip_string(text.as_bytes(), start).filter(|_| text.as_bytes().get(start) == Some(&b'"'))?;
+    serde_json::from_str(text.get(start..end)?).ok()
+}
+
 /// The member names of the object at `path`, in the order the text writes them (a parsed JSON object keeps
 /// them sorted), or none when there is no object there.
 ///

@@ -35,8 +35,8 @@ struct Topology {
     max_positions: usize,
 }
 
-/// Whether JSON text is a TopoJSON topology (`"type": "Topology"` at its top level).
-pub fn is_topology(root: &Value) -> bool {
+/// Whether a JSON document is a TopoJSON topology (`"type": "Topology"` at its top level).
+fn is_topology(root: &Value) -> bool {
     root.get("type").and_then(Value::as_str) == Some("Topology")
 }
 

@@ -104,11 +104,16 @@ pub fn ClassPanel() -> Html {
             let chosen = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |texts: Vec<FileText>| {
-                    let (readable, unread): (Vec<_>, Vec<_>) = texts.into_iter().partition(|f| f.text.is_ok());
-                    let files: Vec<(String, String)> =
-                        readable.into_iter().map(|f| (f.name, f.text.unwrap_or_default())).collect();
+                    let (readable, unread): (Vec<_>, Vec<_>) = texts.into_iter().partition(|f| f.bytes.is_ok());
+                    let files: Vec<(String, String)> = readable
+                        .into_iter()
+                        .map(|f| {
+                            let text = f.text().unwrap_or_default();
+                            (f.name, text)
+                        })
+                        .collect();
                     let (good, mut bad) = decode_all(&files);
-                    bad.extend(unread.into_iter().map(|f| (f.name, f.text.err().unwrap_or_default())));
+                    bad.extend(unread.into_iter().map(|f| (f.name, f.bytes.err().unwrap_or_default())));
                     dispatch.dispatch(Action::Class(ClassAction::AddHandIns { good, bad }));
                 })
             };

@@ -110,7 +110,7 @@ pub fn StoryOpener() -> Html {
     let dispatch = use_dispatch();
     let chosen = Callback::from(move |files: Vec<FileText>| {
         if let Some(file) = files.into_iter().next() {
-            offer(&dispatch, format!("The file “{}”", file.name), file.text);
+            offer(&dispatch, format!("The file “{}”", file.name), file.text());
         }
     });
     html! {
